@@ -1,0 +1,41 @@
+import type { DomainEvent } from '../shared/domain-event.js';
+import type { AbolitionDisposition, AbolitionReason, AdjustableParts, BodyProfile, Series } from './body.types.js';
+
+/** 设立. `origin` marks bodies established by a merger (views take those from BodiesMerged). */
+export type BodyEstablished = DomainEvent<
+  'BodyEstablished',
+  BodyProfile & { bodyId: string; origin?: 'decision' | 'merger' | 'import'; mergerId?: string }
+>;
+/** 调整: only the changed parts. */
+export type BodyAdjusted = DomainEvent<'BodyAdjusted', { changes: AdjustableParts }>;
+/** 更名: the old name stays in history. */
+export type BodyRenamed = DomainEvent<'BodyRenamed', { previousName: string; newName: string; aliases: string[] }>;
+/** 改变隶属关系. */
+export type BodyAffiliationChanged = DomainEvent<'BodyAffiliationChanged', { from: Series; to: Series }>;
+/** 撤销, with its ground (第十五条) and disposition (北京清理). */
+export type BodyAbolished = DomainEvent<
+  'BodyAbolished',
+  { abolitionReason: AbolitionReason; disposition: AbolitionDisposition }
+>;
+/**
+ * Marks a source body's stream after a merger, so that later decisions on it are refused.
+ * Views take the merger from BodiesMerged alone (docs/decisions/0002-merger.md).
+ */
+export type BodyMergedAway = DomainEvent<'BodyMergedAway', { mergerId: string; targetBodyId: string }>;
+/** Marks an existing target body's stream with the bodies it absorbed. */
+export type BodyAbsorbedMerger = DomainEvent<'BodyAbsorbedMerger', { mergerId: string; sourceBodyIds: string[] }>;
+/** 年度报告 (市级办法 第二十条). */
+export type AnnualReportFiled = DomainEvent<
+  'AnnualReportFiled',
+  { year: number; summary: string; meetingsHeld: number; filedOn: string }
+>;
+
+export type BodyEvent =
+  | BodyEstablished
+  | BodyAdjusted
+  | BodyRenamed
+  | BodyAffiliationChanged
+  | BodyAbolished
+  | BodyMergedAway
+  | BodyAbsorbedMerger
+  | AnnualReportFiled;

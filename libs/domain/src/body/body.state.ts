@@ -1,0 +1,90 @@
+import type { LocalDate } from '../shared/dates.js';
+import type { BodyEvent } from './body.events.js';
+import type { AbolitionDisposition, AbolitionReason, BodyProfile } from './body.types.js';
+
+export type BodyStatus = 'active' | 'abolished' | 'merged';
+
+export interface BodyState extends BodyProfile {
+  id: string;
+  jurisdiction: string;
+  status: BodyStatus;
+  establishedOn: LocalDate;
+  establishedBy: string;
+  /** Date it left the registry (abolition or merger), if it did. */
+  endedOn?: LocalDate;
+  abolition?: { reason: AbolitionReason; disposition: AbolitionDisposition; documentNo: string };
+  mergedInto?: string;
+  formerNames: Array<{ name: string; until: LocalDate }>;
+  annualReports: Array<{ year: number; filedOn: string; meetingsHeld: number }>;
+  lastActivityOn?: LocalDate;
+}
+
+/** Before the first event the body does not exist. */
+export type BodyDecisionState = BodyState | undefined;
+
+export const initialBodyState = (): BodyDecisionState => undefined;
+
+export function evolveBody(state: BodyDecisionState, event: BodyEvent): BodyDecisionState {
+  if (event.type === 'BodyEstablished') {
+    const { bodyId, origin: _origin, mergerId: _mergerId, ...profile } = event.data;
+    return {
+      ...profile,
+      aliases: profile.aliases ?? [],
+      members: profile.members ?? [],
+      id: bodyId,
+      jurisdiction: event.jurisdiction,
+      status: 'active',
+      establishedOn: event.effectiveDate,
+      establishedBy: event.documentNo,
+      formerNames: [],
+      annualReports: [],
+    };
+  }
+  if (!state) return state;
+  switch (event.type) {
+    case 'BodyAdjusted':
+      return { ...state, ...definedOnly(event.data.changes) };
+    case 'BodyRenamed':
+      return {
+        ...state,
+        name: event.data.newName,
+        aliases: event.data.aliases,
+        formerNames: [...state.formerNames, { name: event.data.previousName, until: event.effectiveDate }],
+      };
+    case 'BodyAffiliationChanged':
+      return { ...state, series: event.data.to };
+    case 'BodyAbolished':
+      return {
+        ...state,
+        status: 'abolished',
+        endedOn: event.effectiveDate,
+        abolition: {
+          reason: event.data.abolitionReason,
+          disposition: event.data.disposition,
+          documentNo: event.documentNo,
+        },
+      };
+    case 'BodyMergedAway':
+      return { ...state, status: 'merged', endedOn: event.effectiveDate, mergedInto: event.data.targetBodyId };
+    case 'BodyAbsorbedMerger':
+      return state;
+    case 'AnnualReportFiled':
+      return {
+        ...state,
+        annualReports: [
+          ...state.annualReports.filter((r) => r.year !== event.data.year),
+          { year: event.data.year, filedOn: event.data.filedOn, meetingsHeld: event.data.meetingsHeld },
+        ],
+        lastActivityOn:
+          !state.lastActivityOn || event.data.filedOn > state.lastActivityOn ? event.data.filedOn : state.lastActivityOn,
+      };
+  }
+}
+
+export function foldBody(events: readonly BodyEvent[]): BodyDecisionState {
+  return events.reduce(evolveBody, initialBodyState());
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,141 @@
+import type { LocalDate } from '../shared/dates.js';
+
+export type Series = 'party' | 'government';
+export type Duration = 'standing' | 'temporary';
+export type BodyKind = '领导小组' | '委员会' | '联席会议' | '指挥部' | '协调小组' | '其他';
+export const BODY_KINDS: readonly BodyKind[] = ['领导小组', '委员会', '联席会议', '指挥部', '协调小组', '其他'];
+
+/**
+ * Rank of a post, highest first. 市级办法 第九条 keeps non-leadership posts and posts at or
+ * below the level the policy names off the member list.
+ */
+export type Rank =
+  | 'provincial' // 省部级
+  | 'bureau' // 厅局级
+  | 'deputy-bureau' // 副厅局级
+  | 'county' // 县处级
+  | 'deputy-county' // 副县处级
+  | 'section' // 乡科级
+  | 'deputy-section' // 副乡科级
+  | 'non-leadership'; // 非领导职务
+export const RANKS_HIGH_TO_LOW: readonly Rank[] = [
+  'provincial',
+  'bureau',
+  'deputy-bureau',
+  'county',
+  'deputy-county',
+  'section',
+  'deputy-section',
+  'non-leadership',
+];
+
+/** A seat is a post, not a person: the successor in the post fills it (市级办法 第十三条). */
+export interface Post {
+  title: string;
+  rank?: Rank;
+}
+
+/** 市级办法 第五条: (一) required by a higher authority, (二) cross-region or cross-department, (三) a major task. */
+export interface EstablishmentBasis {
+  conditions: Array<1 | 2 | 3>;
+  text: string;
+}
+
+/** The application content of 市级办法 第十条, as recorded on establishment. */
+export interface BodyProfile {
+  name: string;
+  aliases: string[];
+  kind: BodyKind;
+  series: Series;
+  duration: Duration;
+  termEnd?: LocalDate;
+  abolitionCondition?: string;
+  basis: EstablishmentBasis;
+  reason: string;
+  leaders: Post[];
+  deputies: Post[];
+  members: Post[];
+  memberUnits: string[];
+  tasks: string;
+  duties: string;
+  hostDepartment: string;
+  location?: string;
+  funding?: string;
+  /** The upper-level body this one mirrors (对口设立), if any (市级办法 第七条). */
+  mirrorsUpperBody?: string;
+}
+
+/** The parts an adjustment (调整) may change. */
+export type AdjustableParts = Partial<
+  Pick<
+    BodyProfile,
+    | 'leaders'
+    | 'deputies'
+    | 'members'
+    | 'memberUnits'
+    | 'tasks'
+    | 'duties'
+    | 'hostDepartment'
+    | 'location'
+    | 'funding'
+    | 'kind'
+    | 'duration'
+    | 'termEnd'
+    | 'abolitionCondition'
+  >
+>;
+export const ADJUSTABLE_FIELDS = [
+  'leaders',
+  'deputies',
+  'members',
+  'memberUnits',
+  'tasks',
+  'duties',
+  'hostDepartment',
+  'location',
+  'funding',
+  'kind',
+  'duration',
+  'termEnd',
+  'abolitionCondition',
+] as const satisfies ReadonlyArray<keyof AdjustableParts>;
+
+/** 市级办法 第十五条 (一)–(八): grounds for abolition. */
+export type AbolitionReason = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+export const ABOLITION_REASONS: Record<AbolitionReason, string> = {
+  1: '(一)工作任务已经完成的',
+  2: '(二)设立期限届满的',
+  3: '(三)工作任务已由相应职能部门承担的',
+  4: '(四)工作任务通过相关配合协调机制可以由相应职能部门承担的',
+  5: '(五)工作任务与其他议事协调机构职责相同或者相近的',
+  6: '(六)因机构改革需要撤销的',
+  7: '(七)长期未开展工作的',
+  8: '(八)其他原因需要撤销的',
+};
+
+/** 北京清理: all three leave the registry and the quota count. */
+export type AbolitionDisposition = 'abolished' | 'delisted' | 'joint-meeting';
+export const ABOLITION_DISPOSITIONS: Record<AbolitionDisposition, string> = {
+  abolished: '撤销',
+  delisted: '不再作为议事协调机构',
+  'joint-meeting': '调整为部门联席会议',
+};
+
+/** 市级办法 第十六条 (一)–(三): grounds for merger. */
+export type MergerReason = 1 | 2 | 3;
+export const MERGER_REASONS: Record<MergerReason, string> = {
+  1: '(一)工作任务相同或者相近的',
+  2: '(二)工作任务存在交叉的',
+  3: '(三)其他原因需要合并的',
+};
+
+/** Guess the kind from the name's suffix, as a reader of a notice would. */
+export function kindFromName(name: string): BodyKind {
+  const trimmed = name.replace(/[（(].*?[)）]\s*$/u, '').trim();
+  for (const kind of ['领导小组', '委员会', '联席会议', '指挥部', '协调小组'] as const) {
+    if (trimmed.endsWith(kind)) return kind;
+  }
+  if (/(小组|工作组)$/u.test(trimmed)) return '领导小组';
+  if (/(会议)$/u.test(trimmed)) return '联席会议';
+  return '其他';
+}

@@ -1,0 +1,1 @@
+export type { EventCorrected as CorrectionEvent } from './correction.events.js';

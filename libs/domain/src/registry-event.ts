@@ -1,0 +1,22 @@
+import type { BodyEvent } from './body/body.events.js';
+import type { CorrectionEvent } from './correction/correction.types.js';
+import type { JurisdictionEvent } from './jurisdiction/jurisdiction.events.js';
+import type { BodiesMerged } from './merger/merger.events.js';
+
+/** Every event the registry records. */
+export type RegistryEvent = BodyEvent | BodiesMerged | JurisdictionEvent | CorrectionEvent;
+export type RegistryEventType = RegistryEvent['type'];
+
+export const REGISTRY_EVENT_TYPES: readonly RegistryEventType[] = [
+  'BodyEstablished',
+  'BodyAdjusted',
+  'BodyRenamed',
+  'BodyAffiliationChanged',
+  'BodyAbolished',
+  'BodyMergedAway',
+  'BodyAbsorbedMerger',
+  'AnnualReportFiled',
+  'BodiesMerged',
+  'QuotaBaselineSet',
+  'EventCorrected',
+];

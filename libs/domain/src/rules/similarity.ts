@@ -1,0 +1,60 @@
+/**
+ * Name and duty similarity for Chinese text, offline: character bigrams compared with the
+ * Dice coefficient, after dropping the parts every body shares (the jurisdiction prefix and
+ * the kind suffix), which would otherwise make all names look alike.
+ */
+const GENERIC_SUFFIXES = ['工作领导小组', '领导小组', '委员会', '联席会议', '指挥部', '协调小组', '工作组', '小组'];
+const JURISDICTION_PREFIX = /^(中共)?[\u4e00-\u9fa5]{1,6}?(省|市|县|区)(委|政府|人民政府)?/u;
+
+export function coreOfName(name: string): string {
+  let core = name.replace(/[（(][^）)]*[）)]/gu, '').replace(/\s+/gu, '');
+  core = core.replace(JURISDICTION_PREFIX, '');
+  for (const suffix of GENERIC_SUFFIXES) {
+    if (core.endsWith(suffix) && core.length > suffix.length) {
+      core = core.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return core.replace(/工作$/u, '');
+}
+
+export function bigrams(text: string): Map<string, number> {
+  const chars = Array.from(text.replace(/[\s\p{P}]/gu, ''));
+  const grams = new Map<string, number>();
+  if (chars.length === 1) grams.set(chars[0], 1);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = chars[i] + chars[i + 1];
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Dice coefficient over character bigram multisets, 0..1. */
+export function diceSimilarity(a: string, b: string): number {
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  let sizeA = 0;
+  let sizeB = 0;
+  let shared = 0;
+  for (const n of ga.values()) sizeA += n;
+  for (const n of gb.values()) sizeB += n;
+  if (sizeA + sizeB === 0) return 0;
+  for (const [gram, n] of ga) shared += Math.min(n, gb.get(gram) ?? 0);
+  return (2 * shared) / (sizeA + sizeB);
+}
+
+export const NAME_SIMILARITY_THRESHOLD = 0.8;
+export const DUTY_SIMILARITY_THRESHOLD = 0.75;
+
+export function namesSimilar(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ca = coreOfName(a);
+  const cb = coreOfName(b);
+  if (ca.length === 0 || cb.length === 0) return false;
+  return ca === cb || diceSimilarity(ca, cb) >= NAME_SIMILARITY_THRESHOLD;
+}
+
+export function dutiesSimilar(a: string, b: string): boolean {
+  if (a.trim().length < 8 || b.trim().length < 8) return false;
+  return diceSimilarity(a, b) >= DUTY_SIMILARITY_THRESHOLD;
+}

@@ -1,0 +1,110 @@
+/**
+ * The event store port: the one place events are kept. Adapters: SQLite (embedded default),
+ * KurrentDB / EventStoreDB. One contract suite (event-store.contract.ts) runs against each.
+ */
+
+/** Everything an event carries besides its place in the whole log. */
+export interface EventEnvelope {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  /** Place in its stream, 1-based: the stream's version once this event is in. */
+  version: number;
+  jurisdiction: string;
+  bodyId?: string;
+  /** Valid time (China calendar date). */
+  effectiveDate: string;
+  /** Transaction time, from the server clock, ISO-8601 with offset. */
+  recordedAt: string;
+  recordedBy: string;
+  documentNo: string;
+  reason?: string;
+  justification?: string;
+  waivedRules?: Array<{ rule: string; source: string; message: string }>;
+  correlationId: string;
+  causationId: string;
+  idempotencyKey?: string;
+  /** SHA-256 of the request that carried the idempotency key, to refuse a reused key. */
+  requestHash?: string;
+  /** Hash of the previous event in the same stream; 64 zeros for the first. */
+  previousHash: string;
+  /** SHA-256 over the canonical serialisation of this envelope without `hash` and `position`. */
+  hash: string;
+  data: Record<string, unknown>;
+}
+
+/** An event as read back from the store. */
+export interface StoredEvent extends EventEnvelope {
+  /** Place in the whole log, increasing with every append. */
+  position: number;
+}
+
+/** 0: the stream must not exist yet; N: the stream must be at version N; 'any': no check. */
+export type ExpectedVersion = number | 'any';
+
+export interface StreamWrite {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  events: EventEnvelope[];
+}
+
+export interface AppendResult {
+  /** Position of the last event written. */
+  position: number;
+  streams: Array<{ streamId: string; version: number }>;
+}
+
+export interface ReadAllOptions {
+  /** Events strictly after this position; from the start when omitted. */
+  after?: number;
+  limit?: number;
+  /** Only these event types. */
+  types?: readonly string[];
+}
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  readonly name: string;
+  /**
+   * Appends to one or more streams, all or nothing, each checked against its expected
+   * version. Resolves only once the events are durable. Throws ConcurrencyError on a
+   * version mismatch, writing nothing.
+   */
+  append(writes: StreamWrite[]): Promise<AppendResult>;
+  /** A stream's events in order, from a version (1-based, inclusive). */
+  readStream(streamId: string, fromVersion?: number): Promise<StoredEvent[]>;
+  /** The whole log in order. */
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * Calls `onEvent` for every event after `after`, in log order, then for each new one, until
+   * closed. The handler is awaited before the next event is delivered.
+   */
+  subscribeAll(
+    options: Omit<ReadAllOptions, 'limit'>,
+    onEvent: (event: StoredEvent) => Promise<void> | void,
+    onError?: (error: unknown) => void,
+  ): Promise<Subscription>;
+  findEvent(eventId: string): Promise<StoredEvent | undefined>;
+  /** Events written by the request that carried this Idempotency-Key. */
+  findByIdempotencyKey(key: string): Promise<StoredEvent[]>;
+  /** Position of the last event in the log, 0 when empty. */
+  headPosition(): Promise<number>;
+  /** Answers when the store is reachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: ExpectedVersion,
+    readonly actualVersion: number,
+  ) {
+    super(`stream ${streamId} is at version ${actualVersion}, expected ${String(expectedVersion)}`);
+    this.name = 'ConcurrencyError';
+  }
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { EventEnvelope, StoredEvent } from './event-store.port.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 over RFC 8785 (JCS) canonical JSON of the envelope without `hash` and `position`. */
+export function hashEnvelope(envelope: Omit<EventEnvelope, 'hash'> & { hash?: string; position?: number }): string {
+  const { hash: _hash, position: _position, ...content } = envelope;
+  const canonical = (canonicalize as unknown as (v: unknown) => string | undefined)(content);
+  if (canonical === undefined) throw new Error('event cannot be serialised');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Links drafts onto a stream's chain: versions, previous hashes and own hashes. */
+export function sealEvents(
+  drafts: Array<Omit<EventEnvelope, 'version' | 'previousHash' | 'hash'>>,
+  stream: { version: number; lastHash: string },
+): EventEnvelope[] {
+  let previousHash = stream.lastHash;
+  return drafts.map((draft, index) => {
+    const unsealed = { ...draft, version: stream.version + index + 1, previousHash };
+    const hash = hashEnvelope(unsealed);
+    previousHash = hash;
+    return { ...unsealed, hash };
+  });
+}
+
+export interface ChainProblem {
+  streamId: string;
+  version: number;
+  eventId: string;
+  problem: 'hash-mismatch' | 'broken-link' | 'version-gap';
+  message: string;
+}
+
+/** Checks one stream's events, oldest first: each hash matches its content and links to the one before. */
+export function verifyStreamChain(events: readonly StoredEvent[]): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  let previousHash = GENESIS_HASH;
+  let expectedVersion = 1;
+  for (const event of events) {
+    const where = { streamId: event.streamId, version: event.version, eventId: event.eventId };
+    if (event.version !== expectedVersion) {
+      problems.push({ ...where, problem: 'version-gap', message: `第 ${expectedVersion} 个事件缺失(见到的是第 ${event.version} 个)` });
+    }
+    if (event.previousHash !== previousHash) {
+      problems.push({ ...where, problem: 'broken-link', message: '前序事件哈希不符：此前的事件被删改' });
+    }
+    if (hashEnvelope(event) !== event.hash) {
+      problems.push({ ...where, problem: 'hash-mismatch', message: '事件内容与其哈希不符：事件被改动' });
+    }
+    previousHash = event.hash;
+    expectedVersion = event.version + 1;
+  }
+  return problems;
+}
+
+/** Checks every stream of the log. */
+export async function verifyLog(readAll: () => Promise<StoredEvent[]>): Promise<{ events: number; streams: number; problems: ChainProblem[] }> {
+  const byStream = new Map<string, StoredEvent[]>();
+  const all = await readAll();
+  for (const event of all) {
+    const list = byStream.get(event.streamId) ?? [];
+    list.push(event);
+    byStream.set(event.streamId, list);
+  }
+  const problems: ChainProblem[] = [];
+  for (const events of byStream.values()) problems.push(...verifyStreamChain(events.sort((a, b) => a.version - b.version)));
+  return { events: all.length, streams: byStream.size, problems };
+}

@@ -1,0 +1,4 @@
+export * from './event-store.port.js';
+export * from './hash-chain.js';
+export * from './sqlite/sqlite-event-store.js';
+export * from './event-store.factory.js';
