@@ -1,0 +1,67 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '#event-store';
+import { DecisionExecutor } from '#registry-app';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AbolishBodyController } from './commands/abolish-body/abolish-body.http.controller.js';
+import { AdjustBodyController } from './commands/adjust-body/adjust-body.http.controller.js';
+import { ChangeAffiliationController } from './commands/change-affiliation/change-affiliation.http.controller.js';
+import { CorrectEventController } from './commands/correct-event/correct-event.http.controller.js';
+import { EstablishBodyController } from './commands/establish-body/establish-body.http.controller.js';
+import { FileAnnualReportController } from './commands/file-annual-report/file-annual-report.http.controller.js';
+import { MergeBodiesController } from './commands/merge-bodies/merge-bodies.http.controller.js';
+import { RecordDecisionHandler } from './commands/record-decision.command.js';
+import { RenameBodyController } from './commands/rename-body/rename-body.http.controller.js';
+import { SetQuotaBaselineController } from './commands/set-quota-baseline/set-quota-baseline.http.controller.js';
+import type { RegistryConfig } from './config/registry-config.js';
+import { RegistryErrorFilter } from './http/error.filter.js';
+import { EventLogController } from './queries/event-log.http.controller.js';
+import { GetBodyHistoryHandler, GetEventLogHandler, VerifyIntegrityHandler } from './queries/event-log.queries.js';
+import { DECISION_EXECUTOR, EVENT_STORE, REGISTRY_CONFIG } from './tokens.js';
+
+export interface RegistryPorts {
+  eventStore: EventStore;
+}
+
+class StoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async onApplicationShutdown() {
+    await this.store.close();
+  }
+}
+
+/** Wiring only: the ports come in built, so tests and the CLI can hand in their own. */
+@Module({})
+export class AppModule {
+  static register(config: RegistryConfig, ports: RegistryPorts): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [
+        EstablishBodyController,
+        AdjustBodyController,
+        RenameBodyController,
+        ChangeAffiliationController,
+        AbolishBodyController,
+        MergeBodiesController,
+        FileAnnualReportController,
+        SetQuotaBaselineController,
+        CorrectEventController,
+        EventLogController,
+      ],
+      providers: [
+        { provide: REGISTRY_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: ports.eventStore },
+        { provide: DECISION_EXECUTOR, useFactory: (store: EventStore) => new DecisionExecutor(store), inject: [EVENT_STORE] },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: RegistryErrorFilter },
+        RecordDecisionHandler,
+        GetBodyHistoryHandler,
+        GetEventLogHandler,
+        VerifyIntegrityHandler,
+        StoreCloser,
+      ],
+    };
+  }
+}

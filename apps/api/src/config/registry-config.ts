@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Principal, Role } from '#registry-app';
+
+export interface TokenGrant extends Principal {
+  token: string;
+}
+
+export interface RegistryConfig {
+  port: number;
+  dataDir: string;
+  eventStoreUrl?: string;
+  mongoUrl?: string;
+  seedOnEmpty: boolean;
+  tokens: TokenGrant[];
+  /** Where the generated registrar token was stored, when one was. */
+  generatedTokenFile?: string;
+}
+
+const ROLES: Role[] = ['registrar', 'auditor', 'viewer'];
+
+/** Reads the configuration of API.md's table from the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
+  const dataDir = resolve(env.REGISTRY_DATA_DIR || './data');
+  const eventStoreUrl = env.EVENTSTORE_URL || undefined;
+  const mongoUrl = env.MONGO_URL || undefined;
+  const embedded = !eventStoreUrl && !mongoUrl;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  let tokens: TokenGrant[];
+  let generatedTokenFile: string | undefined;
+  if (env.REGISTRY_TOKENS) {
+    tokens = parseTokens(env.REGISTRY_TOKENS);
+  } else if (embedded) {
+    generatedTokenFile = join(dataDir, 'registrar-token.txt');
+    tokens = [{ token: generatedToken(dataDir, generatedTokenFile), role: 'registrar', jurisdictions: ['*'], name: '本机登记员' }];
+  } else {
+    throw new Error('REGISTRY_TOKENS 未设置：连接外部存储(EVENTSTORE_URL / MONGO_URL)时必须配置令牌');
+  }
+  const seedFlag = env.REGISTRY_SEED_ON_EMPTY;
+  return {
+    port,
+    dataDir,
+    eventStoreUrl,
+    mongoUrl,
+    seedOnEmpty: seedFlag === undefined || seedFlag === '' ? embedded : seedFlag === 'true' || seedFlag === '1',
+    tokens,
+    generatedTokenFile,
+  };
+}
+
+export function parseTokens(json: string): TokenGrant[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error('REGISTRY_TOKENS 须为 JSON 数组：[{"token","role","jurisdictions","name"}]');
+  }
+  if (!Array.isArray(parsed)) throw new Error('REGISTRY_TOKENS 须为 JSON 数组');
+  return parsed.map((entry, i) => {
+    const e = entry as Partial<TokenGrant>;
+    if (typeof e.token !== 'string' || e.token.length < 8) throw new Error(`REGISTRY_TOKENS[${i}].token 须为至少 8 个字符的字符串`);
+    if (!ROLES.includes(e.role as Role)) throw new Error(`REGISTRY_TOKENS[${i}].role 须为 ${ROLES.join('/')}`);
+    if (!Array.isArray(e.jurisdictions) || !e.jurisdictions.every((j) => j === '*' || /^\d{6}$/.test(j))) {
+      throw new Error(`REGISTRY_TOKENS[${i}].jurisdictions 须为六位行政区划代码的数组或 ["*"]`);
+    }
+    return { token: e.token, role: e.role as Role, jurisdictions: e.jurisdictions, name: e.name ?? `${e.role}-${i + 1}` };
+  });
+}
+
+/** Created once, owner-only; later starts read it back. */
+function generatedToken(dataDir: string, file: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return token;
+}

@@ -1,0 +1,58 @@
+import { BadRequestException, Controller, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { EventStore } from '#event-store';
+import type { Principal } from '#registry-app';
+import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
+import { BodyIdParam } from '../commands/shared/body-id.param.js';
+import { EVENT_STORE } from '../tokens.js';
+import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
+
+const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
+function badParam(field: string) {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field} 须为整数`, details: [{ field, problems: ['须为整数'] }] });
+}
+
+@ApiTags('查询')
+@ApiBearerAuth()
+@Controller()
+export class EventLogController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('bodies/:id/history')
+  @Roles('viewer', 'auditor', 'registrar')
+  @ApiOperation({ summary: '机构沿革', description: '该机构的全部事件(设立、调整、更名、改变隶属关系、撤销、合并、年度报告、更正)，按登记顺序，含更正。' })
+  history(@BodyIdParam() bodyId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetBodyHistory(bodyId, principal));
+  }
+
+  @Get('events')
+  @Roles('auditor', 'registrar')
+  @ApiOperation({ summary: '原始事件日志(审计)', description: '按全局顺序返回事件及其元数据(文号、生效日期、登记时间、登记人、哈希链)。以最后一条的 position 作为下一页的 after。' })
+  @ApiQuery({ name: 'after', required: false, description: '只返回 position 大于此值的事件' })
+  @ApiQuery({ name: 'limit', required: false, description: '条数，1–1000，默认 100' })
+  events(
+    @QueryParam('after', new DefaultValuePipe('0'), positiveInt('after')) after: number,
+    @QueryParam('limit', new DefaultValuePipe('100'), positiveInt('limit')) limit: number,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.queries.execute(new GetEventLog(Math.max(0, after), Math.min(Math.max(1, limit), 1000), principal));
+  }
+
+  @Get('integrity')
+  @Roles('auditor')
+  @ApiOperation({ summary: '哈希链校验(审计)', description: '逐流校验每个事件的哈希与前序哈希，发现被删改的事件。' })
+  integrity() {
+    return this.queries.execute(new VerifyIntegrity());
+  }
+
+  @Get('health')
+  @ApiOperation({ summary: '健康检查', description: '存储可用时返回 200。' })
+  async health() {
+    await this.store.ping();
+    return { status: 'ok', eventStore: this.store.name, position: await this.store.headPosition() };
+  }
+}

@@ -1,0 +1,4 @@
+/** Injection tokens for the ports the app wires. */
+export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const DECISION_EXECUTOR = Symbol('DECISION_EXECUTOR');

@@ -1,0 +1,239 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  MUNICIPAL_POLICY,
+  baselineInForce,
+  chinaDateOf,
+  correctionRevalidation,
+  decideBody,
+  decideCorrection,
+  decideJurisdiction,
+  decideMerger,
+  evolveJurisdiction,
+  initialJurisdictionState,
+  streamIds,
+  type BodyCommand,
+  type BodyState,
+  type CorrectEvent,
+  type DecisionContext,
+  type DomainEvent,
+  type JurisdictionEvent,
+  type MergeBodies,
+  type Policy,
+  type RecordedDomainEvent,
+  type SetQuotaBaseline,
+} from '#domain';
+import { ConcurrencyError, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
+import { JurisdictionBodies, foldBodyStream, loadStream, type LoadedStream } from './body-states.js';
+import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
+import { mayAccess, type Principal } from './principal.js';
+
+export type RegistryCommand = BodyCommand | MergeBodies | SetQuotaBaseline | Omit<CorrectEvent, 'today'>;
+
+export interface DecisionRequest {
+  command: RegistryCommand;
+  principal: Principal;
+  /** The body's version the client decided on; stale gives 409. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+  /** Hash of the whole request, so that a reused key with another request is refused. */
+  requestHash?: string;
+  correlationId?: string;
+}
+
+/** The answer to every write (API.md). */
+export interface WriteResult {
+  bodyId?: string;
+  version: number;
+  position: number;
+  eventIds: string[];
+}
+
+export const SCHEMA_VERSION = 1;
+
+/** A body id derived from the Idempotency-Key, so two racing retries collide on one stream. */
+export function newBodyId(idempotencyKey?: string): string {
+  if (!idempotencyKey) return randomUUID();
+  const h = createHash('sha256').update(`body:${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The one generic command path: load the streams → fold → decide → append with the expected
+ * versions. Every action of the registry goes through `execute`.
+ */
+export class DecisionExecutor {
+  private readonly jurisdictionBodies: JurisdictionBodies;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly policyFor: (jurisdiction: string, date: string) => Promise<Policy> = async () => MUNICIPAL_POLICY,
+  ) {
+    this.jurisdictionBodies = new JurisdictionBodies(store);
+  }
+
+  async execute(request: DecisionRequest): Promise<WriteResult> {
+    if (request.idempotencyKey) {
+      const earlier = await this.earlierAnswer(request);
+      if (earlier) return earlier;
+    }
+    try {
+      const { writes } = await this.decide(request);
+      const result = await this.store.append(writes);
+      const sealed = writes.flatMap((w) => w.events);
+      const last = sealed.at(-1)!;
+      return { ...(last.bodyId ? { bodyId: last.bodyId } : {}), version: last.version, position: result.position, eventIds: sealed.map((e) => e.eventId) };
+    } catch (error) {
+      if (error instanceof ConcurrencyError && request.idempotencyKey) {
+        const earlier = await this.earlierAnswer(request);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async earlierAnswer(request: DecisionRequest): Promise<WriteResult | undefined> {
+    const events = await this.store.findByIdempotencyKey(request.idempotencyKey!);
+    if (events.length === 0) return undefined;
+    if (request.requestHash && events[0].requestHash !== request.requestHash) {
+      throw new IdempotencyKeyReusedError(request.idempotencyKey!);
+    }
+    const last = events.reduce((a, b) => (b.position > a.position ? b : a));
+    return {
+      ...(last.bodyId ? { bodyId: last.bodyId } : {}),
+      version: last.version,
+      position: last.position,
+      eventIds: events.map((e) => e.eventId),
+    };
+  }
+
+  private async decide(request: DecisionRequest): Promise<{ writes: StreamWrite[] }> {
+    const command = request.command;
+    switch (command.type) {
+      case 'MergeBodies':
+        return this.decideMerger(command, request);
+      case 'SetQuotaBaseline': {
+        this.authorize(request.principal, command.jurisdiction);
+        const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
+        const state = (stream.events as unknown as JurisdictionEvent[]).reduce(evolveJurisdiction, initialJurisdictionState());
+        return this.writesFor(decideJurisdiction(command, state), [stream], request);
+      }
+      case 'CorrectEvent': {
+        const target = await this.store.findEvent(command.eventId);
+        if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
+        this.authorize(request.principal, target.jurisdiction);
+        const stream = await loadStream(this.store, target.streamId);
+        this.checkExpected(stream, request.expectedVersion);
+        const events = decideCorrection(
+          { ...command, today: chinaDateOf(this.clock()) },
+          target as unknown as RecordedDomainEvent,
+          correctionRevalidation,
+        );
+        return this.writesFor(events, [stream], request);
+      }
+      default:
+        return this.decideOnBody(command, request);
+    }
+  }
+
+  private async decideOnBody(command: BodyCommand, request: DecisionRequest) {
+    const stream = await loadStream(this.store, streamIds.body(command.bodyId));
+    const state = foldBodyStream(stream.events);
+    if (command.type === 'EstablishBody') {
+      this.authorize(request.principal, command.jurisdiction);
+    } else {
+      if (!state) throw new BodyNotFoundError(`机构 ${command.bodyId}`);
+      this.authorize(request.principal, state.jurisdiction);
+    }
+    this.checkExpected(stream, request.expectedVersion);
+    const jurisdiction = command.type === 'EstablishBody' ? command.jurisdiction : state!.jurisdiction;
+    const needsOthers = ['EstablishBody', 'RenameBody', 'ChangeAffiliation'].includes(command.type) ||
+      (command.type === 'AdjustBody' && command.changes.duties !== undefined);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, command.bodyId);
+    return this.writesFor(decideBody(command, state, context), [stream], request);
+  }
+
+  private async decideMerger(command: MergeBodies, request: DecisionRequest) {
+    this.authorize(request.principal, command.jurisdiction);
+    const ids = [...command.sourceBodyIds, command.target.bodyId];
+    const streams = await Promise.all(ids.map((id) => loadStream(this.store, streamIds.body(id))));
+    const bodies = new Map<string, BodyState | undefined>();
+    ids.forEach((id, i) => bodies.set(id, foldBodyStream(streams[i].events)));
+    if (command.target.kind === 'existing') this.checkExpected(streams.at(-1)!, request.expectedVersion);
+    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true);
+    const mergerStream: LoadedStream = { streamId: streamIds.merger(command.mergerId), version: 0, lastHash: '0'.repeat(64), events: [] };
+    return this.writesFor(decideMerger(command, bodies, context), [mergerStream, ...streams], request);
+  }
+
+  private async contextFor(jurisdiction: string, date: string, withOtherBodies: boolean, exceptBodyId?: string): Promise<DecisionContext> {
+    const [policy, jurisdictionStream, activeBodies] = await Promise.all([
+      this.policyFor(jurisdiction, date),
+      this.store.readStream(streamIds.jurisdiction(jurisdiction)),
+      withOtherBodies ? this.jurisdictionBodies.activeOn(jurisdiction, date, exceptBodyId) : Promise.resolve([]),
+    ]);
+    const jurisdictionState = (jurisdictionStream as unknown as JurisdictionEvent[]).reduce(evolveJurisdiction, initialJurisdictionState());
+    return { policy, activeBodies, baseline: baselineInForce(jurisdictionState, date) };
+  }
+
+  private writesFor(events: DomainEvent[], streams: LoadedStream[], request: DecisionRequest): { writes: StreamWrite[] } {
+    const recordedAt = this.clock().toISOString();
+    const causationId = randomUUID();
+    const correlationId = request.correlationId ?? causationId;
+    const writes: StreamWrite[] = [];
+    for (const stream of streams) {
+      const drafts = events.filter((e) => e.streamId === stream.streamId).map((event) => envelopeDraft(event, {
+        recordedAt,
+        recordedBy: request.principal.name,
+        correlationId,
+        causationId,
+        idempotencyKey: request.idempotencyKey,
+        requestHash: request.requestHash,
+      }));
+      if (drafts.length === 0) continue;
+      writes.push({ streamId: stream.streamId, expectedVersion: stream.version, events: sealEvents(drafts, stream) });
+    }
+    return { writes };
+  }
+
+  private checkExpected(stream: LoadedStream, expectedVersion: number | undefined) {
+    if (expectedVersion !== undefined && expectedVersion !== stream.version) {
+      throw new StaleVersionError(stream.streamId, expectedVersion, stream.version);
+    }
+  }
+
+  private authorize(principal: Principal, jurisdiction: string) {
+    if (principal.role !== 'registrar' || !mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+  }
+}
+
+function envelopeDraft(
+  event: DomainEvent,
+  meta: { recordedAt: string; recordedBy: string; correlationId: string; causationId: string; idempotencyKey?: string; requestHash?: string },
+): Omit<EventEnvelope, 'version' | 'previousHash' | 'hash'> {
+  return withoutUndefined({
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: SCHEMA_VERSION,
+    streamId: event.streamId,
+    jurisdiction: event.jurisdiction,
+    bodyId: event.bodyId,
+    effectiveDate: event.effectiveDate,
+    recordedAt: meta.recordedAt,
+    recordedBy: meta.recordedBy,
+    documentNo: event.documentNo,
+    reason: event.reason,
+    justification: event.justification,
+    waivedRules: event.waivedRules,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    idempotencyKey: meta.idempotencyKey,
+    requestHash: meta.requestHash,
+    data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
+  });
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export type { StoredEvent };

@@ -1,0 +1,13 @@
+export type Role = 'registrar' | 'auditor' | 'viewer';
+
+/** Who is calling, from a token of REGISTRY_TOKENS. */
+export interface Principal {
+  name: string;
+  role: Role;
+  /** Jurisdiction codes, or ['*'] for all. */
+  jurisdictions: string[];
+}
+
+export function mayAccess(principal: Principal, jurisdiction: string): boolean {
+  return principal.jurisdictions.includes('*') || principal.jurisdictions.includes(jurisdiction);
+}
