@@ -233,7 +233,7 @@ describe('HTTP write path on the embedded store', () => {
   it('serves the OpenAPI document with the Chinese terms', async () => {
     const response = await fetch(`${api().baseUrl}/api/docs-json`);
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { paths: Record<string, { post: { summary: string } }> };
     expect(document.paths['/api/v1/bodies'].post.summary).toBe('设立议事协调机构');
     expect(JSON.stringify(document)).toContain('撤销情形');
     const ui = await fetch(`${api().baseUrl}/api/docs`);

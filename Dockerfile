@@ -1,0 +1,26 @@
+# The registry API. Build: docker build -t coordination-body-registry .  (or docker compose up --build)
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# Toolchain for native modules (better-sqlite3) in case no prebuilt binary fits this platform.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=3000 \
+    REGISTRY_DATA_DIR=/app/data
+WORKDIR /app
+# Built output, production node_modules, package.json (its "imports" map points into dist/) and seeds/.
+COPY --from=build --chown=node:node /app ./
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
+  CMD ["node", "-e", "fetch('http://localhost:' + (process.env.PORT || 3000) + '/api/v1/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/apps/api/src/main.js"]
