@@ -1,4 +1,5 @@
 import type { LocalDate } from '../shared/dates.js';
+import type { ListingPlace } from './body.events.js';
 import type { AbolitionDisposition, AbolitionReason, AdjustableParts, BodyProfile, Series } from './body.types.js';
 
 /** The paperwork every decision carries. */
@@ -16,6 +17,8 @@ export type EstablishBody = DecisionRecord & {
   profile: Omit<BodyProfile, 'kind' | 'aliases' | 'members'> &
     Partial<Pick<BodyProfile, 'kind' | 'aliases' | 'members'>>;
   origin?: 'decision' | 'import';
+  /** Where an imported body stands in the published list it came from. */
+  listing?: ListingPlace;
 };
 export type AdjustBody = DecisionRecord & { type: 'AdjustBody'; bodyId: string; changes: AdjustableParts };
 export type RenameBody = DecisionRecord & { type: 'RenameBody'; bodyId: string; newName: string; aliases?: string[] };

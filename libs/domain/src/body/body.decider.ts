@@ -6,6 +6,7 @@ import {
   disciplineRule,
   duplicateRule,
   establishmentRules,
+  importedEstablishmentRules,
   leaderRule,
   lifecycleRule,
   memberRankRule,
@@ -36,11 +37,21 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
         members: command.profile.members ?? [],
         kind: command.profile.kind ?? kindFromName(command.profile.name),
       };
-      const waived = enforce(establishmentRules(profile, command, context, 1), command.justification);
+      // A body imported from a published list (潍坊名单) exists by that notice; the list gives
+      // names, not the 第十条 application, so only what the list itself must show is checked.
+      const rules = command.origin === 'import'
+        ? importedEstablishmentRules(profile, command)
+        : establishmentRules(profile, command, context, 1);
+      const waived = enforce(rules, command.justification);
       return [{
         ...paperwork(command, state, command.bodyId, command.jurisdiction, waived),
         type: 'BodyEstablished',
-        data: { bodyId: command.bodyId, ...profile, ...(command.origin ? { origin: command.origin } : {}) },
+        data: {
+          bodyId: command.bodyId,
+          ...profile,
+          ...(command.origin ? { origin: command.origin } : {}),
+          ...(command.listing ? { listing: command.listing } : {}),
+        },
       }];
     }
     case 'AdjustBody': {
@@ -72,7 +83,9 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
       const body = existing(state, command);
       const aliases = command.aliases ?? [];
       const violations: Violation[] = [];
-      if (command.newName.trim() === body.name && sameList(aliases, body.aliases)) {
+      if (command.newName.trim() === '') {
+        violations.push({ rule: 'application', severity: 'error', source: '市级办法 第十条', message: '须写明新名称' });
+      } else if (command.newName.trim() === body.name && sameList(aliases, body.aliases)) {
         violations.push({ rule: 'application', severity: 'error', source: '市级办法 第十四条', message: '新名称与现名称相同' });
       }
       violations.push(...duplicateRule({ name: command.newName, aliases }, context.activeBodies));
@@ -85,9 +98,10 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
     }
     case 'ChangeAffiliation': {
       const body = existing(state, command);
+      // The count in the new series rises by one only where the baseline counts one series.
       const violations = [
         ...singleSeriesRule(command.series, body.series),
-        ...quotaRule({ delta: 1, series: command.series }, context),
+        ...quotaRule({ delta: context.baseline?.series ? 1 : 0, series: command.series }, context),
       ];
       const waived = enforce(violations, command.justification);
       return [{

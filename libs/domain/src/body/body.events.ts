@@ -4,8 +4,15 @@ import type { AbolitionDisposition, AbolitionReason, AdjustableParts, BodyProfil
 /** 设立. `origin` marks bodies established by a merger (views take those from BodiesMerged). */
 export type BodyEstablished = DomainEvent<
   'BodyEstablished',
-  BodyProfile & { bodyId: string; origin?: 'decision' | 'merger' | 'import'; mergerId?: string }
+  BodyProfile & { bodyId: string; origin?: 'decision' | 'merger' | 'import'; mergerId?: string; listing?: ListingPlace }
 >;
+
+/** An imported body's place in the published list (section and item number, as printed). */
+export interface ListingPlace {
+  documentNo: string;
+  section: 'standing' | 'temporary';
+  number: number;
+}
 /** 调整: only the changed parts. */
 export type BodyAdjusted = DomainEvent<'BodyAdjusted', { changes: AdjustableParts }>;
 /** 更名: the old name stays in history. */

@@ -26,7 +26,7 @@ export const initialBodyState = (): BodyDecisionState => undefined;
 
 export function evolveBody(state: BodyDecisionState, event: BodyEvent): BodyDecisionState {
   if (event.type === 'BodyEstablished') {
-    const { bodyId, origin: _origin, mergerId: _mergerId, ...profile } = event.data;
+    const { bodyId, origin: _origin, mergerId: _mergerId, listing: _listing, ...profile } = event.data;
     return {
       ...profile,
       aliases: profile.aliases ?? [],

@@ -100,16 +100,16 @@ export const ADJUSTABLE_FIELDS = [
   'abolitionCondition',
 ] as const satisfies ReadonlyArray<keyof AdjustableParts>;
 
-/** 市级办法 第十五条 (一)–(八): grounds for abolition. */
+/** 市级办法 第十五条 (一)–(八): grounds for abolition, as the article words them. */
 export type AbolitionReason = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 export const ABOLITION_REASONS: Record<AbolitionReason, string> = {
-  1: '(一)工作任务已经完成的',
-  2: '(二)设立期限届满的',
-  3: '(三)工作任务已由相应职能部门承担的',
-  4: '(四)工作任务通过相关配合协调机制可以由相应职能部门承担的',
-  5: '(五)工作任务与其他议事协调机构职责相同或者相近的',
-  6: '(六)因机构改革需要撤销的',
-  7: '(七)长期未开展工作的',
+  1: '(一)擅自设立的',
+  2: '(二)工作任务已经完成的',
+  3: '(三)工作职能消失的',
+  4: '(四)议事协调机构承担的工作已转变为常规化、常态化工作，形成了长效工作机制，无需专设议事协调机构的',
+  5: '(五)工作任务已规定由相应职能部门承担的',
+  6: '(六)市委、市政府相关议事协调机构已经撤销，市上对口设立且工作任务可由相关职能部门承担的',
+  7: '(七)长期不开展工作或者作用发挥不明显，无保留必要的',
   8: '(八)其他原因需要撤销的',
 };
 
@@ -121,11 +121,11 @@ export const ABOLITION_DISPOSITIONS: Record<AbolitionDisposition, string> = {
   'joint-meeting': '调整为部门联席会议',
 };
 
-/** 市级办法 第十六条 (一)–(三): grounds for merger. */
+/** 市级办法 第十六条 (一)–(三): grounds for merger, as the article words them. */
 export type MergerReason = 1 | 2 | 3;
 export const MERGER_REASONS: Record<MergerReason, string> = {
-  1: '(一)工作任务相同或者相近的',
-  2: '(二)工作任务存在交叉的',
+  1: '(一)工作职责相同或者相近的',
+  2: '(二)工作职责相互交叉或者涵盖的',
   3: '(三)其他原因需要合并的',
 };
 

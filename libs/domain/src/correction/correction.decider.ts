@@ -3,6 +3,8 @@ import { isLocalDate } from '../shared/dates.js';
 import type { DomainEvent, RecordedDomainEvent } from '../shared/domain-event.js';
 import type { EventCorrected } from './correction.events.js';
 import { applicationRule, basisRule, leaderRule, singleSeriesRule, temporaryTermRule } from '../rules/body.rules.js';
+import { quotaBaselineRule } from '../jurisdiction/jurisdiction.decider.js';
+import type { QuotaBaselineSet } from '../jurisdiction/jurisdiction.events.js';
 
 export interface CorrectEvent {
   type: 'CorrectEvent';
@@ -84,6 +86,7 @@ function optionalFieldsOf(type: string): Set<string> {
 
 /** The error rules a corrected event must still pass, by the type of the corrected event. */
 export function correctionRevalidation(corrected: DomainEvent): Violation[] {
+  if (corrected.type === 'QuotaBaselineSet') return quotaBaselineRule(corrected.data as QuotaBaselineSet['data']);
   if (corrected.type !== 'BodyEstablished') return [];
   const profile = corrected.data as import('../body/body.types.js').BodyProfile;
   return [

@@ -37,16 +37,22 @@ export function baselineInForce(state: JurisdictionState, date: LocalDate): Quot
   return found && { total: found.total, series: found.series, documentNo: found.documentNo, effectiveDate: found.effectiveDate };
 }
 
+/** A baseline's counts are whole numbers, and standing plus temporary make the total (潍坊名单: 55 + 11 = 66). */
+export function quotaBaselineRule(counts: { total: number; standing?: number; temporary?: number }): Violation[] {
+  const violations: Violation[] = [];
+  const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const wholeOrAbsent = (n: unknown) => n === undefined || whole(n);
+  if (!whole(counts.total) || !wholeOrAbsent(counts.standing) || !wholeOrAbsent(counts.temporary)) {
+    violations.push({ rule: 'quota', severity: 'error', source: '潍坊名单', message: '基准数须为非负整数' });
+  } else if (counts.standing !== undefined && counts.temporary !== undefined && counts.standing + counts.temporary !== counts.total) {
+    violations.push({ rule: 'quota', severity: 'error', source: '潍坊名单', message: `长期设置 ${counts.standing} 个与临时性设置 ${counts.temporary} 个之和不等于总数 ${counts.total}` });
+  }
+  return violations;
+}
+
 /** 总量控制基准 (潍坊名单): a published list's count becomes the ceiling. */
 export function decideJurisdiction(command: SetQuotaBaseline, _state: JurisdictionState): JurisdictionEvent[] {
-  const violations: Violation[] = [];
-  const whole = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
-  if (!whole(command.total) || !whole(command.standing) || !whole(command.temporary)) {
-    violations.push({ rule: 'quota', severity: 'error', source: '潍坊名单', message: '基准数须为非负整数' });
-  } else if (command.standing !== undefined && command.temporary !== undefined && command.standing + command.temporary !== command.total) {
-    violations.push({ rule: 'quota', severity: 'error', source: '潍坊名单', message: `长期设置 ${command.standing} 个与临时性设置 ${command.temporary} 个之和不等于总数 ${command.total}` });
-  }
-  enforce(violations, undefined);
+  enforce(quotaBaselineRule(command), undefined);
   return [{
     type: 'QuotaBaselineSet',
     streamId: streamIds.jurisdiction(command.jurisdiction),

@@ -55,6 +55,9 @@ export function decideMerger(
       violations.push({ rule: 'application', severity: 'error', source: '市级办法 第十六条', message: `存续机构 ${target.name} 不属于行政区划 ${command.jurisdiction}` });
     }
   } else {
+    if (bodies.get(targetId)) {
+      violations.push({ rule: 'lifecycle', severity: 'error', source: '市级办法 第十一条', message: `新设机构 ${targetId} 已设立，不能再以合并设立` });
+    }
     const p = command.target.profile;
     establishedTarget = { ...p, aliases: p.aliases ?? [], members: p.members ?? [], kind: p.kind ?? kindFromName(p.name) };
     const remaining = { ...context, activeBodies: context.activeBodies.filter((b) => !sourceIds.includes(b.id)) };

@@ -17,13 +17,13 @@ export interface Policy {
   annualReportDeadline: string;
 }
 
-/** ****市市级议事协调机构管理办法(暂行): 第八、九、二十条. 科级 and below are not members. */
+/** ****市市级议事协调机构管理办法(暂行): 第八、九、二十条. 副县级以下(含副县级) posts are not members. */
 export const MUNICIPAL_POLICY: Policy = {
   name: '市级办法',
   maxMemberUnits: 10,
   minDeputies: 1,
   maxDeputies: 2,
-  lowestMemberRank: 'deputy-county',
+  lowestMemberRank: 'county',
   jointEstablishmentAllowed: false,
   annualReportDeadline: '12-31',
 };

@@ -39,11 +39,11 @@ const SOURCES = {
   basis: '市级办法 第五条',
   application: '市级办法 第十条',
   temporaryTerm: '辽宁办法 第八条; 国务院令第486号 第十一条',
-  singleSeries: '市级办法(旧) 第八条; 市级办法 第八条',
+  singleSeries: '市级办法(旧) 第八条',
   lifecycle: '市级办法 第十三至十八条',
-  leader: '市级办法 第九条',
-  deputies: '市级办法 第九条; 辽宁办法 第六条',
-  memberUnits: '市级办法 第九条',
+  leader: '市级办法 第八条',
+  deputies: '市级办法 第八条; 辽宁办法 第六条',
+  memberUnits: '市级办法 第八条',
   memberRank: '市级办法 第九条',
   discipline: '市级办法 第九条',
   mirror: '市级办法 第七条',
@@ -236,5 +236,17 @@ export function establishmentRules(
     ...mirrorRule(profile),
     ...duplicateRule(profile, context.activeBodies),
     ...quotaRule({ delta: quotaDelta, series: profile.series }, context),
+  ];
+}
+
+/**
+ * An establishment imported from a published list: the notice names the body, its series and
+ * section; the 第十条 content is not in it and is not asked for.
+ */
+export function importedEstablishmentRules(profile: BodyProfile, record: { documentNo: string }): Violation[] {
+  const missing = [isBlank(profile.name) ? 'name(名称)' : undefined, isBlank(record.documentNo) ? 'documentNo(文号)' : undefined].filter(Boolean);
+  return [
+    ...(missing.length > 0 ? [{ rule: 'application' as const, severity: 'error' as const, source: SOURCES.application, message: `导入的名单条目缺少：${missing.join('、')}` }] : []),
+    ...singleSeriesRule(profile.series),
   ];
 }

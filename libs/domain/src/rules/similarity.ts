@@ -4,7 +4,12 @@
  * the kind suffix), which would otherwise make all names look alike.
  */
 const GENERIC_SUFFIXES = ['工作领导小组', '领导小组', '委员会', '联席会议', '指挥部', '协调小组', '工作组', '小组'];
-const JURISDICTION_PREFIX = /^(中共)?[\u4e00-\u9fa5]{1,6}?(省|市|县|区)(委|政府|人民政府)?/u;
+/**
+ * The jurisdiction prefix: 潍坊市, 中共潍坊市委, 潍坊市人民政府, or the bare 市/县/区 with which
+ * published lists abbreviate their own level (潍坊名单: 市禁毒委员会, 市城市管理委员会). The bare
+ * form is tried first, so that 市城市管理委员会 loses 市 and not 市城市.
+ */
+const JURISDICTION_PREFIX = /^(中共)?(?:[省市县区]|[\u4e00-\u9fa5]{1,6}?[省市县区])(委|政府|人民政府)?/u;
 
 export function coreOfName(name: string): string {
   let core = name.replace(/[（(][^）)]*[）)]/gu, '').replace(/\s+/gu, '');
