@@ -1,7 +1,8 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '#event-store';
+import { RegistryQueries, type Projector, type ReadStore } from '#read-model';
 import { DecisionExecutor } from '#registry-app';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AbolishBodyController } from './commands/abolish-body/abolish-body.http.controller.js';
@@ -18,17 +19,17 @@ import type { RegistryConfig } from './config/registry-config.js';
 import { RegistryErrorFilter } from './http/error.filter.js';
 import { EventLogController } from './queries/event-log.http.controller.js';
 import { GetBodyHistoryHandler, GetEventLogHandler, VerifyIntegrityHandler } from './queries/event-log.queries.js';
-import { DECISION_EXECUTOR, EVENT_STORE, REGISTRY_CONFIG } from './tokens.js';
+import { ReadConsistency } from './queries/read-consistency.js';
+import { RegistryController } from './queries/registry.http.controller.js';
+import { REGISTRY_QUERY_HANDLERS } from './queries/registry.queries.js';
+import { ReadSideLifecycle } from './read-side/read-side.lifecycle.js';
+import { DECISION_EXECUTOR, EVENT_STORE, PROJECTOR, READ_STORE, REGISTRY_CONFIG, REGISTRY_QUERIES } from './tokens.js';
 
 export interface RegistryPorts {
   eventStore: EventStore;
-}
-
-class StoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async onApplicationShutdown() {
-    await this.store.close();
-  }
+  readStore: ReadStore;
+  /** Present in the one process that owns projection into this read store. */
+  projector?: Projector;
 }
 
 /** Wiring only: the ports come in built, so tests and the CLI can hand in their own. */
@@ -49,10 +50,14 @@ export class AppModule {
         SetQuotaBaselineController,
         CorrectEventController,
         EventLogController,
+        RegistryController,
       ],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: ports.eventStore },
+        { provide: READ_STORE, useValue: ports.readStore },
+        ...(ports.projector ? [{ provide: PROJECTOR, useValue: ports.projector }] : []),
+        { provide: REGISTRY_QUERIES, useValue: new RegistryQueries(ports.readStore) },
         { provide: DECISION_EXECUTOR, useFactory: (store: EventStore) => new DecisionExecutor(store), inject: [EVENT_STORE] },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: RegistryErrorFilter },
@@ -60,7 +65,9 @@ export class AppModule {
         GetBodyHistoryHandler,
         GetEventLogHandler,
         VerifyIntegrityHandler,
-        StoreCloser,
+        ...REGISTRY_QUERY_HANDLERS,
+        ReadConsistency,
+        ReadSideLifecycle,
       ],
     };
   }

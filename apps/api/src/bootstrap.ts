@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createEventStore } from '#event-store';
+import { Projector, createReadStore } from '#read-model';
 import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config/registry-config.js';
 import { registryValidationPipe } from './http/validation.js';
@@ -12,7 +13,9 @@ export const API_PREFIX = 'api/v1';
 /** Builds the HTTP app on the configured stores: the embedded default or KurrentDB. */
 export async function createRegistryApp(config: RegistryConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
-  const app = await NestFactory.create(AppModule.register(config, { eventStore }), {
+  const readStore = await createReadStore({ dataDir: config.dataDir, mongoUrl: config.mongoUrl });
+  const projector = config.projector ? new Projector({ eventStore, readStore }) : undefined;
+  const app = await NestFactory.create(AppModule.register(config, { eventStore, readStore, projector }), {
     ...(options.logger === false ? { logger: false } : { logger: ['error', 'warn', 'log'] }),
   });
   app.setGlobalPrefix(API_PREFIX);

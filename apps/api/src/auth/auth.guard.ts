@@ -12,18 +12,22 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** The caller, as the guard found them. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal);
 
+const PUBLIC_READER: Principal = { name: '公开查询', role: 'viewer', jurisdictions: ['*'] };
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Bearer tokens of REGISTRY_TOKENS; compared by digest so lookup time does not leak the token. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly principals: Map<string, Principal>;
+  private readonly publicRead: boolean;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
   ) {
     this.principals = new Map(config.tokens.map(({ token, ...principal }) => [digest(token), principal]));
+    this.publicRead = config.publicRead;
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -32,6 +36,11 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!header && this.publicRead && roles.includes('viewer')) {
+      // REGISTRY_PUBLIC_READ: the operator opened the registry views to everyone, read-only.
+      request.principal = PUBLIC_READER;
+      return true;
+    }
     if (!match) throw new UnauthorizedException('缺少 Authorization: Bearer <令牌>');
     const principal = this.principals.get(digest(match[1]));
     if (!principal) throw new UnauthorizedException('令牌无效');

@@ -13,6 +13,10 @@ export interface RegistryConfig {
   eventStoreUrl?: string;
   mongoUrl?: string;
   seedOnEmpty: boolean;
+  /** This process keeps the read store current (one process per read store). */
+  projector: boolean;
+  /** Reads of registry views are open without a token (viewer role, all jurisdictions). */
+  publicRead: boolean;
   tokens: TokenGrant[];
   /** Where the generated registrar token was stored, when one was. */
   generatedTokenFile?: string;
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     eventStoreUrl,
     mongoUrl,
     seedOnEmpty: seedFlag === undefined || seedFlag === '' ? embedded : seedFlag === 'true' || seedFlag === '1',
+    projector: env.REGISTRY_PROJECTOR !== 'false' && env.REGISTRY_PROJECTOR !== '0',
+    publicRead: env.REGISTRY_PUBLIC_READ === 'true' || env.REGISTRY_PUBLIC_READ === '1',
     tokens,
     generatedTokenFile,
   };

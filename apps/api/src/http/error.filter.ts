@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { RuleViolationError } from '#domain';
 import { ConcurrencyError } from '#event-store';
+import { InvalidReadQueryError } from '#read-model';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -44,6 +45,9 @@ export class RegistryErrorFilter implements ExceptionFilter {
       return shape(422, onlyWarnings ? '该决定不符合以下规定；如确属已作出的决定，请在 justification 中说明理由后重新提交' : '该决定不能登记', { violations });
     }
     if (exception instanceof BodyNotFoundError) return shape(404, exception.message);
+    if (exception instanceof InvalidReadQueryError) {
+      return shape(400, exception.message, { details: [{ field: exception.field, problems: [exception.message] }] });
+    }
     if (exception instanceof JurisdictionForbiddenError) return shape(403, exception.message);
     if (exception instanceof StaleVersionError) {
       return shape(409, exception.message, { details: { streamId: exception.streamId, expectedVersion: exception.expectedVersion, actualVersion: exception.actualVersion } });

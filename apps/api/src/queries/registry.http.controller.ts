@@ -1,0 +1,118 @@
+import { Controller, Get, Headers, Query as QueryParam } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { addDays, chinaDateOf } from '#domain';
+import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
+import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
+import { BodyIdParam } from '../commands/shared/body-id.param.js';
+import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
+import { ReadConsistency } from './read-consistency.js';
+import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
+
+const DATE = { required: false, description: '生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间)' };
+const KNOWN_AT = { required: false, description: '截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿' };
+const MIN_POSITION = { required: false, description: '读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position)' };
+
+export function authorizeRead(principal: Principal, jurisdiction: string) {
+  if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+}
+
+@ApiTags('查询')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Min-Position', required: false, description: MIN_POSITION.description })
+@Controller()
+export class RegistryController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly consistency: ReadConsistency,
+  ) {}
+
+  @Get('jurisdictions/:code/registry')
+  @Roles('viewer', 'auditor', 'registrar')
+  @ApiOperation({ summary: '议事协调机构名单(某日、某时所知)', description: '某行政区划在某日有效的议事协调机构：总数，长期/临时、党委/政府分项，以及各机构。设立当日起列入，撤销或合并当日起不再列入。' })
+  @ApiQuery({ name: 'date', ...DATE })
+  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
+  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  async registry(
+    @JurisdictionParam() code: string,
+    @CurrentPrincipal() principal: Principal,
+    @QueryParam('date') date?: string,
+    @QueryParam('knownAt') knownAt?: string,
+    @QueryParam('minPosition') minPosition?: string,
+    @Headers('x-min-position') minPositionHeader?: string,
+  ) {
+    authorizeRead(principal, code);
+    await this.consistency.reach(minPosition ?? minPositionHeader);
+    return this.queries.execute(new GetRegistry(code, date, knownAt));
+  }
+
+  @Get('bodies/:id')
+  @Roles('viewer', 'auditor', 'registrar')
+  @ApiOperation({ summary: '机构某日的状态', description: '该机构在某日(某时所知)的名称、序列、领导成员、成员单位、职责等；当日尚未设立或已撤销、合并时 404。' })
+  @ApiQuery({ name: 'date', ...DATE })
+  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
+  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  async body(
+    @BodyIdParam() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @QueryParam('date') date?: string,
+    @QueryParam('knownAt') knownAt?: string,
+    @QueryParam('minPosition') minPosition?: string,
+    @Headers('x-min-position') minPositionHeader?: string,
+  ) {
+    await this.consistency.reach(minPosition ?? minPositionHeader);
+    const state = await this.queries.execute(new GetBodyAsOf(id, date, knownAt));
+    authorizeRead(principal, state.jurisdiction);
+    return state;
+  }
+
+  @Get('jurisdictions/:code/quota')
+  @Roles('viewer', 'auditor', 'registrar')
+  @ApiOperation({ summary: '总量控制情况', description: '期间内每个数量或基准发生变化的日期的在册机构数与所适用的总量控制基准，以及超出基准的期间和最大超出数。' })
+  @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前十年' })
+  @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })
+  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
+  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  async quota(
+    @JurisdictionParam() code: string,
+    @CurrentPrincipal() principal: Principal,
+    @QueryParam('from') from?: string,
+    @QueryParam('to') to?: string,
+    @QueryParam('knownAt') knownAt?: string,
+    @QueryParam('minPosition') minPosition?: string,
+    @Headers('x-min-position') minPositionHeader?: string,
+  ) {
+    authorizeRead(principal, code);
+    await this.consistency.reach(minPosition ?? minPositionHeader);
+    const period = defaultPeriod(from, to);
+    return this.queries.execute(new GetQuota(code, period.from, period.to, knownAt));
+  }
+
+  @Get('jurisdictions/:code/changes')
+  @Roles('viewer', 'auditor', 'registrar')
+  @ApiOperation({ summary: '期间变化', description: '两日之间(含)设立、撤销(含撤销情形与处理方式)、合并、更名、调整、改变隶属关系的机构。' })
+  @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前一年' })
+  @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })
+  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
+  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  async changes(
+    @JurisdictionParam() code: string,
+    @CurrentPrincipal() principal: Principal,
+    @QueryParam('from') from?: string,
+    @QueryParam('to') to?: string,
+    @QueryParam('knownAt') knownAt?: string,
+    @QueryParam('minPosition') minPosition?: string,
+    @Headers('x-min-position') minPositionHeader?: string,
+  ) {
+    authorizeRead(principal, code);
+    await this.consistency.reach(minPosition ?? minPositionHeader);
+    const period = defaultPeriod(from, to, 1);
+    return this.queries.execute(new GetChanges(code, period.from, period.to, knownAt));
+  }
+}
+
+function defaultPeriod(from: string | undefined, to: string | undefined, years = 10) {
+  const end = to || chinaDateOf(new Date());
+  const start = from || (/^\d{4}-\d{2}-\d{2}$/.test(end) ? addDays(`${Number(end.slice(0, 4)) - years}${end.slice(4, 10)}`.padStart(10, '0'), 0) : end);
+  return { from: start, to: end };
+}
