@@ -68,7 +68,7 @@ export interface RunningRegistry {
 }
 
 export function testConfig(dataDir = mkdtempSync(join(tmpdir(), 'registry-e2e-'))): RegistryConfig {
-  return { port: 0, dataDir, seedOnEmpty: false, projector: true, publicRead: false, tokens: TEST_GRANTS };
+  return { port: 0, dataDir, seedOnEmpty: false, seedsDir: 'seeds', projector: true, publicRead: false, tokens: TEST_GRANTS };
 }
 
 /** The whole app in this process, on the embedded stores in a fresh folder. */

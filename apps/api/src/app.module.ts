@@ -21,6 +21,8 @@ import { EventLogController } from './queries/event-log.http.controller.js';
 import { GetBodyHistoryHandler, GetEventLogHandler, VerifyIntegrityHandler } from './queries/event-log.queries.js';
 import { ReadConsistency } from './queries/read-consistency.js';
 import { RegistryController } from './queries/registry.http.controller.js';
+import { RegistryExportController } from './queries/registry-export.http.controller.js';
+import { JurisdictionsController } from './queries/jurisdictions.http.controller.js';
 import { REGISTRY_QUERY_HANDLERS } from './queries/registry.queries.js';
 import { ReadSideLifecycle } from './read-side/read-side.lifecycle.js';
 import { DECISION_EXECUTOR, EVENT_STORE, PROJECTOR, READ_STORE, REGISTRY_CONFIG, REGISTRY_QUERIES } from './tokens.js';
@@ -51,6 +53,8 @@ export class AppModule {
         CorrectEventController,
         EventLogController,
         RegistryController,
+        RegistryExportController,
+        JurisdictionsController,
       ],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },

@@ -1,9 +1,16 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createEventStore } from '#event-store';
 import { Projector, createReadStore } from '#read-model';
+import { loadSeeds } from '#official-list';
+import { DecisionExecutor } from '#registry-app';
+import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config/registry-config.js';
 import { registryValidationPipe } from './http/validation.js';
@@ -14,8 +21,14 @@ export const API_PREFIX = 'api/v1';
 export async function createRegistryApp(config: RegistryConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
   const readStore = await createReadStore({ dataDir: config.dataDir, mongoUrl: config.mongoUrl });
+  if (config.seedOnEmpty && (await eventStore.headPosition()) === 0) {
+    // REGISTRY_SEED_ON_EMPTY: a newcomer sees 潍坊 2020 and the demo at once.
+    const logger = new Logger('Seeds');
+    const summary = await loadSeeds(config.seedsDir, eventStore, new DecisionExecutor(eventStore), (line) => logger.log(line));
+    logger.log(`种子数据已载入：${summary.eventsRecorded} 个事件`);
+  }
   const projector = config.projector ? new Projector({ eventStore, readStore }) : undefined;
-  const app = await NestFactory.create(AppModule.register(config, { eventStore, readStore, projector }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { eventStore, readStore, projector }), {
     ...(options.logger === false ? { logger: false } : { logger: ['error', 'warn', 'log'] }),
   });
   app.setGlobalPrefix(API_PREFIX);
@@ -33,5 +46,24 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  const dashboard = join(projectRoot(), 'dist', 'dashboard');
+  if (existsSync(join(dashboard, 'index.html'))) {
+    // The read-only dashboard (apps/dashboard, built by `npm run build`); hashed assets never change.
+    app.useStaticAssets(dashboard, {
+      index: 'index.html',
+      setHeaders: (response, path) => {
+        response.setHeader('Cache-Control', path.includes(`${join('dashboard', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    new Logger('Dashboard').warn(`未找到看板 ${dashboard}：请先运行 npm run build`);
+  }
   return app;
+}
+
+/** The folder holding package.json, from source (apps/api/src) or from dist/apps/api/src. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }

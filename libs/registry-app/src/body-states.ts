@@ -53,6 +53,12 @@ export class JurisdictionBodies {
       .map((s) => ({ id: s.id, name: s.name, aliases: s.aliases, duties: s.duties, series: s.series }));
   }
 
+  /** Jurisdictions with at least one body, and how many bodies each has ever had. */
+  async jurisdictions(): Promise<Array<{ code: string; bodiesEverEstablished: number }>> {
+    await this.catchUp();
+    return [...this.bodiesByJurisdiction].map(([code, ids]) => ({ code, bodiesEverEstablished: ids.size })).sort((a, b) => a.code.localeCompare(b.code));
+  }
+
   private async catchUp(): Promise<void> {
     const established = await this.store.readAll({ after: this.position, types: ['BodyEstablished'] });
     for (const event of established) {

@@ -13,6 +13,8 @@ export interface RegistryConfig {
   eventStoreUrl?: string;
   mongoUrl?: string;
   seedOnEmpty: boolean;
+  /** Folder of the seeds loaded by REGISTRY_SEED_ON_EMPTY and `npm run seed`. */
+  seedsDir: string;
   /** This process keeps the read store current (one process per read store). */
   projector: boolean;
   /** Reads of registry views are open without a token (viewer role, all jurisdictions). */
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     eventStoreUrl,
     mongoUrl,
     seedOnEmpty: seedFlag === undefined || seedFlag === '' ? embedded : seedFlag === 'true' || seedFlag === '1',
+    seedsDir: resolve(env.REGISTRY_SEEDS_DIR || 'seeds'),
     projector: env.REGISTRY_PROJECTOR !== 'false' && env.REGISTRY_PROJECTOR !== '0',
     publicRead: env.REGISTRY_PUBLIC_READ === 'true' || env.REGISTRY_PUBLIC_READ === '1',
     tokens,

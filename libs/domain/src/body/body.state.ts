@@ -1,5 +1,5 @@
 import type { LocalDate } from '../shared/dates.js';
-import type { BodyEvent } from './body.events.js';
+import type { BodyEvent, ListingPlace } from './body.events.js';
 import type { AbolitionDisposition, AbolitionReason, BodyProfile } from './body.types.js';
 
 export type BodyStatus = 'active' | 'abolished' | 'merged';
@@ -10,6 +10,8 @@ export interface BodyState extends BodyProfile {
   status: BodyStatus;
   establishedOn: LocalDate;
   establishedBy: string;
+  /** Place in the published list the body was imported from (潍坊名单 numbering). */
+  listing?: ListingPlace;
   /** Date it left the registry (abolition or merger), if it did. */
   endedOn?: LocalDate;
   abolition?: { reason: AbolitionReason; disposition: AbolitionDisposition; documentNo: string };
@@ -26,7 +28,7 @@ export const initialBodyState = (): BodyDecisionState => undefined;
 
 export function evolveBody(state: BodyDecisionState, event: BodyEvent): BodyDecisionState {
   if (event.type === 'BodyEstablished') {
-    const { bodyId, origin: _origin, mergerId: _mergerId, listing: _listing, ...profile } = event.data;
+    const { bodyId, origin: _origin, mergerId: _mergerId, ...profile } = event.data;
     return {
       ...profile,
       aliases: profile.aliases ?? [],

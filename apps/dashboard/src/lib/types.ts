@@ -1,0 +1,148 @@
+/**
+ * The answers the dashboard reads, as API.md and libs/read-model describe them. Only the
+ * fields used here; the server may send more.
+ */
+export type Series = 'party' | 'government';
+export type Duration = 'standing' | 'temporary';
+
+export interface Jurisdiction {
+  code: string;
+  name: string;
+}
+
+/** GET /jurisdictions/{code}/registry → bodies[] (libs/read-model RegistryEntry). */
+export interface RegistryEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  series: Series;
+  duration: Duration;
+  establishedOn: string;
+  hostDepartment?: string;
+  termEnd?: string;
+  /** Place in a published list, when the server sends it. */
+  listing?: { documentNo?: string; section?: Duration; number?: number };
+}
+
+export interface RegistryAnswer {
+  jurisdiction: string;
+  date: string;
+  knownAt: string;
+  total: number;
+  counts: { standing: number; temporary: number; party: number; government: number };
+  bodies: RegistryEntry[];
+}
+
+export interface Post {
+  title: string;
+  rank?: string;
+}
+
+/** GET /bodies/{id}?date= (domain BodyState). */
+export interface BodyState {
+  id: string;
+  jurisdiction: string;
+  status: 'active' | 'abolished' | 'merged';
+  name: string;
+  aliases: string[];
+  kind: string;
+  series: Series;
+  duration: Duration;
+  termEnd?: string;
+  abolitionCondition?: string;
+  basis?: { conditions: number[]; text: string };
+  reason?: string;
+  leaders?: Post[];
+  deputies?: Post[];
+  members?: Post[];
+  memberUnits?: string[];
+  tasks?: string;
+  duties?: string;
+  hostDepartment?: string;
+  location?: string;
+  funding?: string;
+  mirrorsUpperBody?: string;
+  establishedOn: string;
+  establishedBy?: string;
+  endedOn?: string;
+  abolition?: { reason: number; disposition: string; documentNo: string };
+  mergedInto?: string;
+  formerNames?: Array<{ name: string; until: string }>;
+  annualReports?: Array<{ year: number; filedOn: string; meetingsHeld: number }>;
+  lastActivityOn?: string;
+}
+
+/** GET /bodies/{id}/history, oldest first. */
+export interface HistoryEntry {
+  eventId: string;
+  type: string;
+  effectiveDate: string;
+  recordedAt: string;
+  recordedBy?: string;
+  documentNo: string;
+  reason?: string;
+  justification?: string;
+  waivedRules?: Array<{ rule: string; source?: string; message?: string }>;
+  version?: number;
+  position?: number;
+  data: Record<string, unknown>;
+}
+
+/** GET /jurisdictions/{code}/quota (libs/read-model QuotaTimeline). */
+export interface QuotaPoint {
+  date: string;
+  active: number;
+  baseline: number | null;
+  series?: Series;
+  baselineDocumentNo?: string;
+}
+
+export interface QuotaAnswer {
+  from: string;
+  to: string;
+  points: QuotaPoint[];
+  violations: Array<{ from: string; to: string; maxOver: number }>;
+}
+
+interface ChangeFacts {
+  eventId: string;
+  bodyId: string;
+  effectiveDate: string;
+  documentNo: string;
+  recordedAt: string;
+}
+
+export interface MergerLine {
+  mergerId: string;
+  eventId: string;
+  effectiveDate: string;
+  documentNo: string;
+  recordedAt: string;
+  reason: number;
+  reasonText: string;
+  sources: Array<{ id: string; name: string }>;
+  target: { id: string; name: string; established: boolean };
+}
+
+/** GET /jurisdictions/{code}/changes (libs/read-model ChangesBetween). */
+export interface ChangesAnswer {
+  from: string;
+  to: string;
+  established: Array<ChangeFacts & { name: string; kind: string; series: Series; duration: Duration; origin?: string }>;
+  abolished: Array<ChangeFacts & { name: string; reason: number; reasonText: string; disposition: string; dispositionText: string }>;
+  merged: MergerLine[];
+  renamed: Array<ChangeFacts & { previousName: string; newName: string; aliases: string[] }>;
+  adjusted: Array<ChangeFacts & { name: string; fields: string[] }>;
+  affiliationChanged: Array<ChangeFacts & { name: string; from: Series; to: Series }>;
+}
+
+/** One compliance alert, read loosely (issue 5 defines the final shape). */
+export interface ComplianceAlert {
+  rule: string;
+  article: string;
+  message: string;
+  since?: string;
+  severity?: string;
+  bodies: Array<{ id?: string; name: string }>;
+}

@@ -1,0 +1,88 @@
+/**
+ * 总量控制: for a period, the active count on each day against the baseline in force, as change
+ * points, and the stretches where the count went over. Pure: fed the registry entries and
+ * baselines that overlap the period (both as known at one moment).
+ */
+import { addDays, type LocalDate, type Series } from '#domain';
+import type { QuotaBaselineDocument, RegistryEntryDocument } from '../read-documents.js';
+import { isValidOn } from '../time/bitemporal.js';
+
+export interface QuotaPoint {
+  /** From this day on (until the next point) the values below hold. */
+  date: LocalDate;
+  /** Bodies in the registry that day; of the baseline's series when the baseline names one. */
+  active: number;
+  /** The baseline's total in force that day; null when none is. */
+  baseline: number | null;
+  /** The series the baseline counts, when it names one. */
+  series?: Series;
+  /** The baseline's document, when one is in force. */
+  baselineDocumentNo?: string;
+}
+
+export interface QuotaViolation {
+  /** First day over the baseline. */
+  from: LocalDate;
+  /** Last day over the baseline (inclusive; the period's end when still over then). */
+  to: LocalDate;
+  /** Greatest excess in the stretch. */
+  maxOver: number;
+}
+
+export interface QuotaTimeline {
+  points: QuotaPoint[];
+  violations: QuotaViolation[];
+}
+
+type Valid = { validFrom: LocalDate; validTo: LocalDate | null };
+
+export function quotaTimeline(
+  entries: ReadonlyArray<Pick<RegistryEntryDocument, 'validFrom' | 'validTo' | 'entry'>>,
+  baselines: ReadonlyArray<Pick<QuotaBaselineDocument, 'validFrom' | 'validTo' | 'baseline'>>,
+  from: LocalDate,
+  to: LocalDate,
+): QuotaTimeline {
+  if (from > to) return { points: [], violations: [] };
+  const days = new Set<LocalDate>([from]);
+  const boundaries = (doc: Valid) => {
+    if (doc.validFrom > from && doc.validFrom <= to) days.add(doc.validFrom);
+    if (doc.validTo !== null && doc.validTo > from && doc.validTo <= to) days.add(doc.validTo);
+  };
+  entries.forEach(boundaries);
+  baselines.forEach(boundaries);
+
+  const points: QuotaPoint[] = [];
+  for (const day of [...days].sort()) {
+    const baseline = baselines.find((b) => isValidOn(b, day))?.baseline;
+    const series = baseline?.series;
+    let active = 0;
+    for (const e of entries) if (isValidOn(e, day) && (series === undefined || e.entry.series === series)) active++;
+    const point: QuotaPoint = {
+      date: day,
+      active,
+      baseline: baseline ? baseline.total : null,
+      ...(series ? { series } : {}),
+      ...(baseline ? { baselineDocumentNo: baseline.documentNo } : {}),
+    };
+    const last = points[points.length - 1];
+    if (last && last.active === point.active && last.baseline === point.baseline && last.series === point.series && last.baselineDocumentNo === point.baselineDocumentNo) continue;
+    points.push(point);
+  }
+
+  const violations: QuotaViolation[] = [];
+  let open: QuotaViolation | undefined;
+  points.forEach((point, i) => {
+    const over = point.baseline === null ? 0 : point.active - point.baseline;
+    if (over > 0) {
+      if (!open) {
+        open = { from: point.date, to, maxOver: over };
+        violations.push(open);
+      } else open.maxOver = Math.max(open.maxOver, over);
+    } else if (open) {
+      open.to = addDays(point.date, -1);
+      open = undefined;
+    }
+    if (i === points.length - 1 && open) open.to = to;
+  });
+  return { points, violations };
+}
