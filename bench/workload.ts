@@ -6,6 +6,7 @@
  * abolition for 50% of temporary and 10% of standing bodies at least 180 days in.
  */
 import { addDays } from '#domain';
+import { mulberry32 } from '#official-list';
 
 export interface WorkloadOptions {
   jurisdictions: number;
@@ -27,17 +28,8 @@ export interface BodyHistory {
   events: DraftEvent[];
 }
 
-/** mulberry32: small, fast, and the same numbers for the same seed everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo history's generator: the same numbers for the same seed everywhere. */
+export const prng = mulberry32;
 
 const SUBJECTS = ['安全生产', '食品安全', '防汛抗旱', '森林防灭火', '禁毒', '招生考试', '语言文字', '绿化', '减灾', '老龄工作', '妇女儿童', '残疾人工作', '征兵', '文物保护', '质量强市', '知识产权', '金融稳定', '社会信用', '政务公开', '城市管理', '乡村振兴', '营商环境', '数字经济', '国土调查', '污染防治'];
 const KINDS = ['领导小组', '委员会', '联席会议', '指挥部', '协调小组'];

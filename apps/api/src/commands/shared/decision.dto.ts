@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from 'class-validator';
 import { RANKS_HIGH_TO_LOW, isLocalDate } from '#domain';
@@ -13,36 +13,6 @@ export class IsLocalDateConstraint implements ValidatorConstraintInterface {
   }
 }
 export const IsLocalDate = () => Validate(IsLocalDateConstraint);
-
-/** The paperwork of a decision whose `reason` is a numbered ground (撤销, 合并): 文号, 生效日期, justification. */
-export class GroundedDecisionDto {
-  @ApiProperty({ description: '批准或备案文件的文号，如 潍政办字〔2020〕37号' })
-  @IsString()
-  @MaxLength(200)
-  documentNo!: string;
-
-  @ApiProperty({ description: '生效日期(有效时间，中国时间 YYYY-MM-DD)', example: '2020-03-31' })
-  @IsLocalDate()
-  effectiveDate!: string;
-
-  @ApiPropertyOptional({ description: '补充说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  explanation?: string;
-
-  @ApiPropertyOptional({ description: '对警告类规则的说明；有此说明时，仅触犯警告类规则的决定予以登记并标注' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  justification?: string;
-
-  @ApiPropertyOptional({ description: '客户端所依据的机构版本号；与当前版本不符时返回 409' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  expectedVersion?: number;
-}
 
 /** The paperwork of every decision: 文号, 生效日期, 理由, and the justification for bent rules. */
 export class DecisionDto {
@@ -66,6 +36,21 @@ export class DecisionDto {
   @IsString()
   @MaxLength(4000)
   justification?: string;
+}
+
+/** The paperwork of a decision whose `reason` is a numbered ground (撤销, 合并): 文号, 生效日期, justification. */
+export class GroundedDecisionDto extends PickType(DecisionDto, ['documentNo', 'effectiveDate', 'justification'] as const) {
+  @ApiPropertyOptional({ description: '补充说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  explanation?: string;
+
+  @ApiPropertyOptional({ description: '客户端所依据的机构版本号；与当前版本不符时返回 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
 }
 
 /** Optimistic concurrency for writes on one body. */
