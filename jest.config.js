@@ -17,6 +17,7 @@ export default {
     '^#read-model$': '<rootDir>/libs/read-model/src/index.ts',
     '^#registry-app$': '<rootDir>/libs/registry-app/src/index.ts',
     '^#official-list$': '<rootDir>/libs/official-list/src/index.ts',
+    '^#supervision$': '<rootDir>/libs/supervision/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -25,6 +25,7 @@ import { RegistryExportController } from './queries/registry-export.http.control
 import { JurisdictionsController } from './queries/jurisdictions.http.controller.js';
 import { REGISTRY_QUERY_HANDLERS } from './queries/registry.queries.js';
 import { ReadSideLifecycle } from './read-side/read-side.lifecycle.js';
+import { SUPERVISION_CONTROLLERS, SUPERVISION_PROVIDERS } from './supervision/index.js';
 import { DECISION_EXECUTOR, EVENT_STORE, PROJECTOR, READ_STORE, REGISTRY_CONFIG, REGISTRY_QUERIES } from './tokens.js';
 
 export interface RegistryPorts {
@@ -55,6 +56,7 @@ export class AppModule {
         RegistryController,
         RegistryExportController,
         JurisdictionsController,
+        ...SUPERVISION_CONTROLLERS,
       ],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },
@@ -72,6 +74,7 @@ export class AppModule {
         ...REGISTRY_QUERY_HANDLERS,
         ReadConsistency,
         ReadSideLifecycle,
+        ...SUPERVISION_PROVIDERS,
       ],
     };
   }

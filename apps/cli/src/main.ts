@@ -19,6 +19,7 @@ import {
 import { Projector, RegistryQueries, createReadStore, type ReadStore } from '#read-model';
 import { JurisdictionBodies, type DecisionExecutor, type Principal } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
+import { registerSupervisionCommands } from './commands/supervision.commands.js';
 
 /**
  * `npm run cli -- <command>`: maintenance commands on the configured stores (the same
@@ -169,5 +170,7 @@ program
       else process.stdout.write(typeof output === 'string' ? `${output}\n` : output);
     });
   });
+
+registerSupervisionCommands(program, withContext);
 
 await program.parseAsync(process.argv);

@@ -18,3 +18,7 @@ export * from './policy/policy.js';
 export * from './rules/body.rules.js';
 export * from './rules/similarity.js';
 export * from './registry-event.js';
+export * from './policy/policy.events.js';
+export * from './policy/policy.decider.js';
+export * from './campaign/campaign.events.js';
+export * from './campaign/campaign.decider.js';

@@ -3,13 +3,16 @@
  * deterministic Idempotency-Key, so a second run records nothing new.
  *
  * A folder with `seed.json` + `notice.txt` is a published list (潍坊名单 format) imported with
- * its quota baseline; a folder whose `seed.json` says `"demo": true` is the generated demo.
+ * its quota baseline; a folder whose `seed.json` says `"demo": true` is the generated demo; one
+ * whose `seed.json` has `"policy": {profiles, adoptions}` records policy adoptions (PolicyAdopted)
+ * from the profiles of its folder (seeds/policies).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Series } from '#domain';
 import type { EventStore } from '#event-store';
 import { JurisdictionBodies, type DecisionExecutor, type Principal } from '#registry-app';
+import { loadPolicyProfiles, policySeedCommands, type PolicySeed } from '#supervision';
 import { demoHistory } from './demo-history.js';
 import { parseOfficialList } from './parse-official-list.js';
 import { planListImport, type PlannedCommand } from './plan-list-import.js';
@@ -53,9 +56,18 @@ export async function loadSeeds(seedsDir: string, store: EventStore, executor: D
   for (const folder of folders) {
     const file = join(seedsDir, folder, 'seed.json');
     if (!existsSync(file)) continue;
-    const seed = JSON.parse(readFileSync(file, 'utf8')) as ListSeed | DemoSeed;
+    const seed = JSON.parse(readFileSync(file, 'utf8')) as ListSeed | DemoSeed | { policy: PolicySeed };
     let plan: PlannedCommand[];
-    if ('demo' in seed && seed.demo) {
+    if ('policy' in seed && seed.policy) {
+      const catalogue = loadPolicyProfiles(join(seedsDir, folder, seed.policy.profiles ?? 'profiles'));
+      const adoptions = policySeedCommands(seed.policy, catalogue);
+      onProgress?.(`载入 seeds/${folder}：${catalogue.size} 个管理办法，${adoptions.length} 项采用`);
+      for (const { command, idempotencyKey } of adoptions) {
+        await executor.execute({ command, principal: SEED_PRINCIPAL, idempotencyKey, requestHash: `seed:${idempotencyKey}` });
+      }
+      summary.seeds.push({ folder, commands: adoptions.length, recorded: adoptions.length });
+      continue;
+    } else if ('demo' in seed && seed.demo) {
       plan = demoHistory(seed.randomSeed);
     } else {
       const list = seed as ListSeed;

@@ -1,17 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  MUNICIPAL_POLICY,
+  applyCorrections,
   baselineInForce,
+  campaignStreamId,
   chinaDateOf,
   correctionRevalidation,
   decideBody,
+  decideCampaign,
   decideCorrection,
   decideJurisdiction,
   decideMerger,
+  decidePolicy,
   evolveJurisdiction,
+  foldCampaign,
   initialJurisdictionState,
+  policyInForce,
   streamIds,
+  type AdoptPolicy,
   type BodyCommand,
+  type CampaignCommand,
+  type CampaignEvent,
   type BodyState,
   type CorrectEvent,
   type DecisionContext,
@@ -28,9 +36,11 @@ import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenErro
 import { mayAccess, type Principal } from './principal.js';
 
 export type RegistryCommand = BodyCommand | MergeBodies | SetQuotaBaseline | Omit<CorrectEvent, 'today'>;
+/** Supervision's decisions: a jurisdiction's policy (管理办法) and clean-up campaigns (清理规范). */
+export type SupervisionCommand = AdoptPolicy | CampaignCommand;
 
 export interface DecisionRequest {
-  command: RegistryCommand;
+  command: RegistryCommand | SupervisionCommand;
   principal: Principal;
   /** The body's version the client decided on; stale gives 409. */
   expectedVersion?: number;
@@ -67,7 +77,11 @@ export class DecisionExecutor {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
-    private readonly policyFor: (jurisdiction: string, date: string) => Promise<Policy> = async () => MUNICIPAL_POLICY,
+    /**
+     * The policy a decision is judged by. Default: the one in force on the decision's date in
+     * the jurisdiction's stream (PolicyAdopted), else 市级办法 (MUNICIPAL_POLICY).
+     */
+    private readonly policyFor?: (jurisdiction: string, date: string) => Promise<Policy>,
   ) {
     this.jurisdictionBodies = new JurisdictionBodies(store);
   }
@@ -115,9 +129,17 @@ export class DecisionExecutor {
       case 'SetQuotaBaseline': {
         this.authorize(request.principal, command.jurisdiction);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
-        const state = (stream.events as unknown as JurisdictionEvent[]).reduce(evolveJurisdiction, initialJurisdictionState());
-        return this.writesFor(decideJurisdiction(command, state), [stream], request);
+        return this.writesFor(decideJurisdiction(command, jurisdictionStateOf(stream.events)), [stream], request);
       }
+      case 'AdoptPolicy': {
+        this.authorize(request.principal, command.jurisdiction);
+        const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
+        return this.writesFor(decidePolicy(command), [stream], request);
+      }
+      case 'OpenCampaign':
+      case 'ListCampaignOutcomes':
+      case 'ConcludeCampaign':
+        return this.decideCampaign(command, request);
       case 'CorrectEvent': {
         const target = await this.store.findEvent(command.eventId);
         if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
@@ -165,14 +187,56 @@ export class DecisionExecutor {
     return this.writesFor(decideMerger(command, bodies, context), [mergerStream, ...streams], request);
   }
 
+  /**
+   * 清理规范: opening and listing touch the campaign's stream; the conclusion appends, in one
+   * multi-stream write, the campaign's CampaignConcluded and every body and merger event it decides.
+   */
+  private async decideCampaign(command: CampaignCommand, request: DecisionRequest) {
+    const campaignStream = await loadStream(this.store, campaignStreamId(command.campaignId));
+    const campaign = foldCampaign(applyCorrections(campaignStream.events) as unknown as CampaignEvent[]);
+    const jurisdiction = command.type === 'OpenCampaign' ? command.jurisdiction : campaign?.jurisdiction;
+    if (!jurisdiction) throw new BodyNotFoundError(`清理 ${command.campaignId}`);
+    this.authorize(request.principal, jurisdiction);
+    this.checkExpected(campaignStream, request.expectedVersion);
+    const named = command.type === 'OpenCampaign' ? [] : [
+      ...(command.type === 'ConcludeCampaign' ? [...(campaign?.outcomes.values() ?? [])] : []),
+      ...(command.outcomes ?? []),
+    ];
+    const concluding = command.type === 'ConcludeCampaign';
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding);
+    // In scope at the conclusion: every body active that day (the decider filters by series).
+    const ids = [...new Set([
+      ...named.flatMap((o) => [o.bodyId, ...(o.outcome === 'merge' && o.mergeInto ? [o.mergeInto] : [])]),
+      ...(concluding ? context.activeBodies.map((b) => b.id) : []),
+    ])];
+    const bodyStreams = await Promise.all(ids.map((id) => loadStream(this.store, streamIds.body(id))));
+    const bodies = new Map<string, BodyState | undefined>();
+    ids.forEach((id, i) => bodies.set(id, foldBodyStream(bodyStreams[i].events)));
+    if (concluding) {
+      // The scope is judged on the bodies as they stood that day (a later change of series does not count).
+      const asOf = (i: number) => foldBodyStream(bodyStreams[i].events.filter((e) => e.type === 'EventCorrected' || e.effectiveDate <= command.effectiveDate));
+      const active = new Set(context.activeBodies.map((b) => b.id));
+      context.activeBodies = ids.flatMap((id, i) => {
+        const state = active.has(id) ? asOf(i) : undefined;
+        return state ? [{ id, name: state.name, aliases: state.aliases, duties: state.duties, series: state.series }] : [];
+      });
+    }
+    const events = decideCampaign(command, campaign, bodies, context);
+    const mergerStreams: LoadedStream[] = [...new Set(events.filter((e) => e.type === 'BodiesMerged').map((e) => e.streamId))]
+      .map((streamId) => ({ streamId, version: 0, lastHash: '0'.repeat(64), events: [] }));
+    // The campaign's stream last, so that the answer's version is the campaign's.
+    return this.writesFor(events, [...bodyStreams, ...mergerStreams, campaignStream], request);
+  }
+
   private async contextFor(jurisdiction: string, date: string, withOtherBodies: boolean, exceptBodyId?: string): Promise<DecisionContext> {
-    const [policy, jurisdictionStream, activeBodies] = await Promise.all([
-      this.policyFor(jurisdiction, date),
+    const [jurisdictionStream, activeBodies] = await Promise.all([
       this.store.readStream(streamIds.jurisdiction(jurisdiction)),
       withOtherBodies ? this.jurisdictionBodies.activeOn(jurisdiction, date, exceptBodyId) : Promise.resolve([]),
     ]);
-    const jurisdictionState = (jurisdictionStream as unknown as JurisdictionEvent[]).reduce(evolveJurisdiction, initialJurisdictionState());
-    return { policy, activeBodies, baseline: baselineInForce(jurisdictionState, date) };
+    const policy = this.policyFor
+      ? await this.policyFor(jurisdiction, date)
+      : policyInForce(applyCorrections(jurisdictionStream), date).policy;
+    return { policy, activeBodies, baseline: baselineInForce(jurisdictionStateOf(jurisdictionStream), date) };
   }
 
   private writesFor(events: DomainEvent[], streams: LoadedStream[], request: DecisionRequest): { writes: StreamWrite[] } {
@@ -204,6 +268,15 @@ export class DecisionExecutor {
   private authorize(principal: Principal, jurisdiction: string) {
     if (principal.role !== 'registrar' || !mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
   }
+}
+
+/**
+ * The baselines of a jurisdiction's stream, read through their corrections. The stream also
+ * holds PolicyAdopted events and corrections, which the baseline fold does not know.
+ */
+function jurisdictionStateOf(events: readonly StoredEvent[]) {
+  const baselines = applyCorrections(events).filter((e) => e.type === 'QuotaBaselineSet') as unknown as JurisdictionEvent[];
+  return baselines.reduce(evolveJurisdiction, initialJurisdictionState());
 }
 
 function envelopeDraft(

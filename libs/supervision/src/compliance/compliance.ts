@@ -1,0 +1,98 @@
+/**
+ * `GET /jurisdictions/{code}/compliance?date=`: every supervision alert open on a date, under
+ * the policy in force that day.
+ */
+import type { LocalDate, Policy } from '#domain';
+import type { Instant } from '#read-model';
+import { activeBodiesOn, policyOn, type JurisdictionHistory } from '../history/jurisdiction-history.js';
+import {
+  ALERT_RULES,
+  annualReportAlerts,
+  dormantAlerts,
+  duplicateAlerts,
+  memberUnitsAlerts,
+  quotaAlerts,
+  termExpiredAlerts,
+  type AlertOptions,
+  type AlertRule,
+  type ComplianceAlert,
+} from './alerts.js';
+
+export interface PolicySummary {
+  name: string;
+  title?: string;
+  documentNo?: string;
+  /** False: no policy recorded in force that day, 市级办法 applies by default. */
+  recorded: boolean;
+  /** Effective date and 文号 of the adoption in force. */
+  adoptedOn?: LocalDate;
+  adoptionDocumentNo?: string;
+  profile?: string;
+  limits: Pick<Policy, 'maxMemberUnits' | 'minDeputies' | 'maxDeputies' | 'lowestMemberRank' | 'jointEstablishmentAllowed' | 'annualReportDeadline'> & {
+    annualReportDueNextYear: boolean;
+    dormantAfterDays: number;
+  };
+}
+
+export interface ComplianceAnswer {
+  jurisdiction: string;
+  date: LocalDate;
+  knownAt: Instant;
+  policy: PolicySummary;
+  /** Bodies in the registry that day. */
+  active: number;
+  counts: Record<AlertRule, number>;
+  alerts: ComplianceAlert[];
+}
+
+export function policySummary(history: JurisdictionHistory, date: LocalDate, options: AlertOptions = {}): PolicySummary {
+  const inForce = policyOn(history, date);
+  const p = inForce.policy;
+  return {
+    name: p.name,
+    ...(p.title ? { title: p.title } : {}),
+    ...(p.documentNo ? { documentNo: p.documentNo } : {}),
+    recorded: inForce.recorded,
+    ...(inForce.effectiveDate ? { adoptedOn: inForce.effectiveDate, adoptionDocumentNo: inForce.documentNo } : {}),
+    ...(inForce.profile ? { profile: inForce.profile } : {}),
+    limits: {
+      maxMemberUnits: p.maxMemberUnits,
+      minDeputies: p.minDeputies,
+      maxDeputies: p.maxDeputies,
+      lowestMemberRank: p.lowestMemberRank,
+      jointEstablishmentAllowed: p.jointEstablishmentAllowed,
+      annualReportDeadline: p.annualReportDeadline,
+      annualReportDueNextYear: p.annualReportDueNextYear ?? false,
+      dormantAfterDays: options.dormantAfterDays ?? p.dormantAfterDays ?? 1095,
+    },
+  };
+}
+
+export function alertsOn(history: JurisdictionHistory, date: LocalDate, options: AlertOptions = {}): ComplianceAlert[] {
+  const alerts = [
+    ...quotaAlerts(history, date),
+    ...termExpiredAlerts(history, date),
+    ...annualReportAlerts(history, date),
+    ...dormantAlerts(history, date, options),
+    ...memberUnitsAlerts(history, date),
+    ...duplicateAlerts(history, date, options),
+  ];
+  const order = (rule: AlertRule) => ALERT_RULES.indexOf(rule);
+  return alerts.sort((a, b) =>
+    order(a.rule) - order(b.rule) || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || (a.bodies[0]?.name ?? '').localeCompare(b.bodies[0]?.name ?? '', 'zh'),
+  );
+}
+
+export function complianceOn(history: JurisdictionHistory, date: LocalDate, options: AlertOptions = {}): ComplianceAnswer {
+  const alerts = alertsOn(history, date, options);
+  const counts = Object.fromEntries(ALERT_RULES.map((r) => [r, alerts.filter((a) => a.rule === r).length])) as Record<AlertRule, number>;
+  return {
+    jurisdiction: history.jurisdiction,
+    date,
+    knownAt: history.knownAt,
+    policy: policySummary(history, date, options),
+    active: activeBodiesOn(history, date).length,
+    counts,
+    alerts,
+  };
+}
