@@ -17,6 +17,7 @@ export * from './correction/apply-corrections.js';
 export * from './policy/policy.js';
 export * from './rules/body.rules.js';
 export * from './rules/similarity.js';
+export * from './rules/body-similarity.js';
 export * from './registry-event.js';
 export * from './policy/policy.events.js';
 export * from './policy/policy.decider.js';

@@ -7,12 +7,11 @@
  * - a jurisdiction's history folded for supervision: history/jurisdiction-history.ts (its
  *   events: history/jurisdiction-event-log.ts);
  * - the alerts, one function per rule: compliance/alerts.ts; the answer: compliance/compliance.ts;
- * - similarity: similarity/body-similarity.ts;
+ * - similarity: the domain's rules/body-similarity.ts (shared with the decider's duplicate rule), tuned in similarity/body-similarity.spec.ts;
  * - the queries: supervision.queries.ts.
  */
 export * from './history/jurisdiction-history.js';
 export * from './history/jurisdiction-event-log.js';
-export * from './similarity/body-similarity.js';
 export * from './compliance/alerts.js';
 export * from './compliance/compliance.js';
 export * from './supervision.queries.js';

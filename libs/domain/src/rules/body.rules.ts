@@ -8,7 +8,7 @@ import type { Policy } from '../policy/policy.js';
 import type { BodyDecisionState } from '../body/body.state.js';
 import type { BodyProfile, Post, Series } from '../body/body.types.js';
 import { RANKS_HIGH_TO_LOW } from '../body/body.types.js';
-import { dutiesSimilar, namesSimilar } from './similarity.js';
+import { dutiesSimilar, namesSimilar } from './body-similarity.js';
 
 /** A body active on the decision's date, as other rules need to see it. */
 export interface ActiveBodySummary {

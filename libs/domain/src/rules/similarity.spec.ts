@@ -1,4 +1,5 @@
-import { bigrams, coreOfName, diceSimilarity, dutiesSimilar, namesSimilar } from './similarity.js';
+import { bigrams, coreOfName, diceSimilarity } from './similarity.js';
+import { dutiesSimilar, namesSimilar } from './body-similarity.js';
 import { WEIFANG_STANDING, WEIFANG_TEMPORARY, splitPublishedName } from '../testing/weifang.fixtures.js';
 
 /** 潍坊名单's names without the bracketed second names. */

@@ -47,19 +47,3 @@ export function diceSimilarity(a: string, b: string): number {
   for (const [gram, n] of ga) shared += Math.min(n, gb.get(gram) ?? 0);
   return (2 * shared) / (sizeA + sizeB);
 }
-
-export const NAME_SIMILARITY_THRESHOLD = 0.8;
-export const DUTY_SIMILARITY_THRESHOLD = 0.75;
-
-export function namesSimilar(a: string, b: string): boolean {
-  if (a === b) return true;
-  const ca = coreOfName(a);
-  const cb = coreOfName(b);
-  if (ca.length === 0 || cb.length === 0) return false;
-  return ca === cb || diceSimilarity(ca, cb) >= NAME_SIMILARITY_THRESHOLD;
-}
-
-export function dutiesSimilar(a: string, b: string): boolean {
-  if (a.trim().length < 8 || b.trim().length < 8) return false;
-  return diceSimilarity(a, b) >= DUTY_SIMILARITY_THRESHOLD;
-}

@@ -15,7 +15,7 @@ import {
   type LocalDate,
   type Policy,
 } from '#domain';
-import { compareBodies, type SimilarityThresholds } from '../similarity/body-similarity.js';
+import { compareBodies, type SimilarityThresholds } from '#domain';
 import {
   activeBodiesOn,
   baselineOn,

@@ -8,7 +8,7 @@
 import type { MergeBodies } from '#domain';
 import { buildDemoHistory } from '#official-list';
 import { WEIFANG_STANDING, WEIFANG_TEMPORARY, splitPublishedName } from '../../../domain/src/testing/weifang.fixtures.js';
-import { TUNED_THRESHOLDS, compareBodies, nameScore, roundsOf, type ComparableBody, type SimilarityThresholds } from './body-similarity.js';
+import { TUNED_THRESHOLDS, compareBodies, nameScore, roundsOf, type ComparableBody, type SimilarityThresholds } from '#domain';
 
 type Pair = [ComparableBody, ComparableBody];
 const named = (entry: string): ComparableBody => ({ ...splitPublishedName(entry), duties: '' });

@@ -5,7 +5,7 @@
  * 潍坊名单's 66 names, which must not match one another, and on the demo history's planted
  * near-duplicates, which must).
  */
-import { coreOfName, diceSimilarity } from '#domain';
+import { coreOfName, diceSimilarity } from './similarity.js';
 
 export interface ComparableBody {
   name: string;
@@ -92,3 +92,13 @@ export function compareBodies(a: ComparableBody, b: ComparableBody, thresholds: 
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Two names alike by the tuned threshold (aliases not considered). */
+export function namesSimilar(a: string, b: string): boolean {
+  return nameScore(a, b, TUNED_THRESHOLDS.distinguishRounds) >= TUNED_THRESHOLDS.name;
+}
+
+/** Two duty texts alike by the tuned threshold. */
+export function dutiesSimilar(a: string, b: string): boolean {
+  return dutyScore(a, b) >= TUNED_THRESHOLDS.duties;
+}
