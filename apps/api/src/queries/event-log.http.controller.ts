@@ -1,11 +1,12 @@
-import { BadRequestException, Controller, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam } from '@nestjs/common';
+import { BadRequestException, Controller, HttpException, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '#event-store';
+import type { ReadStore } from '#read-model';
 import type { Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
-import { EVENT_STORE } from '../tokens.js';
+import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
@@ -20,6 +21,7 @@ export class EventLogController {
   constructor(
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   @Get('bodies/:id/history')
@@ -50,9 +52,14 @@ export class EventLogController {
   }
 
   @Get('health')
-  @ApiOperation({ summary: '健康检查', description: '存储可用时返回 200。' })
+  @ApiOperation({ summary: '健康检查', description: '事件存储与读模型存储均可用时返回 200；并给出日志位置与读模型已投影到的位置。' })
   async health() {
-    await this.store.ping();
-    return { status: 'ok', eventStore: this.store.name, position: await this.store.headPosition() };
+    try {
+      await Promise.all([this.store.ping(), this.readStore.ping()]);
+    } catch (error) {
+      throw new HttpException({ statusCode: 503, error: 'Service Unavailable', message: `存储不可用：${String(error)}` }, 503);
+    }
+    const [position, checkpoint] = await Promise.all([this.store.headPosition(), this.readStore.checkpoint()]);
+    return { status: 'ok', eventStore: this.store.name, readStore: this.readStore.name, position, projectedPosition: checkpoint.position };
   }
 }
