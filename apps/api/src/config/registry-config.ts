@@ -80,7 +80,8 @@ export function parseTokens(json: string): TokenGrant[] {
 
 /** Created once, owner-only; later starts read it back. */
 function generatedToken(dataDir: string, file: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  // The embedded stores and the token live here: owner-only when we create it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const token = randomBytes(24).toString('base64url');
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
