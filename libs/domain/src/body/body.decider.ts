@@ -44,7 +44,7 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
         : establishmentRules(profile, command, context, 1);
       const waived = enforce(rules, command.justification);
       return [{
-        ...paperwork(command, state, command.bodyId, command.jurisdiction, waived),
+        ...paperwork(command, command.bodyId, command.jurisdiction, waived),
         type: 'BodyEstablished',
         data: {
           bodyId: command.bodyId,
@@ -77,7 +77,7 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
       }
       if (changes.duties !== undefined) violations.push(...duplicateRule({ duties: changes.duties }, context.activeBodies));
       const waived = enforce(violations, command.justification);
-      return [{ ...paperwork(command, body, body.id, body.jurisdiction, waived), type: 'BodyAdjusted', data: { changes } }];
+      return [{ ...paperwork(command, body.id, body.jurisdiction, waived), type: 'BodyAdjusted', data: { changes } }];
     }
     case 'RenameBody': {
       const body = existing(state, command);
@@ -91,7 +91,7 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
       violations.push(...duplicateRule({ name: command.newName, aliases }, context.activeBodies));
       const waived = enforce(violations, command.justification);
       return [{
-        ...paperwork(command, body, body.id, body.jurisdiction, waived),
+        ...paperwork(command, body.id, body.jurisdiction, waived),
         type: 'BodyRenamed',
         data: { previousName: body.name, newName: command.newName.trim(), aliases },
       }];
@@ -105,7 +105,7 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
       ];
       const waived = enforce(violations, command.justification);
       return [{
-        ...paperwork(command, body, body.id, body.jurisdiction, waived),
+        ...paperwork(command, body.id, body.jurisdiction, waived),
         type: 'BodyAffiliationChanged',
         data: { from: body.series, to: command.series },
       }];
@@ -113,7 +113,7 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
     case 'AbolishBody': {
       const body = existing(state, command);
       return [{
-        ...paperwork(command, body, body.id, body.jurisdiction, []),
+        ...paperwork(command, body.id, body.jurisdiction, []),
         type: 'BodyAbolished',
         data: { abolitionReason: command.abolitionReason, disposition: command.disposition },
       }];
@@ -129,7 +129,7 @@ export function decideBody(command: BodyCommand, state: BodyDecisionState, conte
       }
       enforce(violations, undefined);
       return [{
-        ...paperwork(command, body, body.id, body.jurisdiction, []),
+        ...paperwork(command, body.id, body.jurisdiction, []),
         type: 'AnnualReportFiled',
         data: { year: command.year, summary: command.summary, meetingsHeld: command.meetingsHeld, filedOn: command.filedOn },
       }];
@@ -145,7 +145,6 @@ function existing(state: BodyDecisionState, command: DecisionRecord): BodyState 
 
 function paperwork(
   command: DecisionRecord,
-  _state: BodyDecisionState,
   bodyId: string,
   jurisdiction: string,
   waived: Violation[],

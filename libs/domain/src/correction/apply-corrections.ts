@@ -1,4 +1,3 @@
-import type { RecordedDomainEvent } from '../shared/domain-event.js';
 import type { EventCorrected } from './correction.events.js';
 
 interface CorrectableEvent {
@@ -48,4 +47,3 @@ export function applyCorrections<E extends CorrectableEvent>(events: readonly E[
   return result;
 }
 
-export type CorrectedStream<E extends RecordedDomainEvent> = E[];

@@ -1,1 +1,0 @@
-export type { EventCorrected as CorrectionEvent } from './correction.events.js';
