@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query as QueryParam } from '@nestjs/common';
+import { Controller, Get, Query as QueryParam, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addDays, chinaDateOf } from '#domain';
@@ -12,6 +12,12 @@ import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queri
 const DATE = { required: false, description: '生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间)' };
 const KNOWN_AT = { required: false, description: '截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿' };
 const MIN_POSITION = { required: false, description: '读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position)' };
+
+/** Read your own write: `minPosition` from the query, or the `X-Min-Position` header. */
+const MinPosition = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | undefined => {
+  const request = ctx.switchToHttp().getRequest();
+  return request.query?.minPosition ?? request.headers['x-min-position'];
+});
 
 export function authorizeRead(principal: Principal, jurisdiction: string) {
   if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
@@ -38,11 +44,10 @@ export class RegistryController {
     @CurrentPrincipal() principal: Principal,
     @QueryParam('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
-    @QueryParam('minPosition') minPosition?: string,
-    @Headers('x-min-position') minPositionHeader?: string,
+    @MinPosition() minPosition?: string,
   ) {
     authorizeRead(principal, code);
-    await this.consistency.reach(minPosition ?? minPositionHeader);
+    await this.consistency.reach(minPosition);
     return this.queries.execute(new GetRegistry(code, date, knownAt));
   }
 
@@ -57,10 +62,9 @@ export class RegistryController {
     @CurrentPrincipal() principal: Principal,
     @QueryParam('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
-    @QueryParam('minPosition') minPosition?: string,
-    @Headers('x-min-position') minPositionHeader?: string,
+    @MinPosition() minPosition?: string,
   ) {
-    await this.consistency.reach(minPosition ?? minPositionHeader);
+    await this.consistency.reach(minPosition);
     const state = await this.queries.execute(new GetBodyAsOf(id, date, knownAt));
     authorizeRead(principal, state.jurisdiction);
     return state;
@@ -79,11 +83,10 @@ export class RegistryController {
     @QueryParam('from') from?: string,
     @QueryParam('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
-    @QueryParam('minPosition') minPosition?: string,
-    @Headers('x-min-position') minPositionHeader?: string,
+    @MinPosition() minPosition?: string,
   ) {
     authorizeRead(principal, code);
-    await this.consistency.reach(minPosition ?? minPositionHeader);
+    await this.consistency.reach(minPosition);
     const period = defaultPeriod(from, to);
     return this.queries.execute(new GetQuota(code, period.from, period.to, knownAt));
   }
@@ -101,11 +104,10 @@ export class RegistryController {
     @QueryParam('from') from?: string,
     @QueryParam('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
-    @QueryParam('minPosition') minPosition?: string,
-    @Headers('x-min-position') minPositionHeader?: string,
+    @MinPosition() minPosition?: string,
   ) {
     authorizeRead(principal, code);
-    await this.consistency.reach(minPosition ?? minPositionHeader);
+    await this.consistency.reach(minPosition);
     const period = defaultPeriod(from, to, 1);
     return this.queries.execute(new GetChanges(code, period.from, period.to, knownAt));
   }
