@@ -127,6 +127,15 @@ export function eventStoreContract(adapterName: string, makeStore: () => Promise
       expect(renames.map((e) => e.eventId)).toEqual([all[2].eventId, all[3].eventId]);
     });
 
+    it('reads the whole log page by page, the same events as readAll', async () => {
+      const start = await store.headPosition();
+      for (let i = 0; i < 5; i++) await appendDrafts(store, stream(), 1);
+      const pages: StoredEvent[][] = [];
+      for await (const page of store.readAllPages({ after: start, pageSize: 2 })) pages.push(page);
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+      expect(pages.flat()).toEqual(await store.readAll({ after: start }));
+    });
+
     it('reads a stream from a version', async () => {
       const id = stream();
       await appendDrafts(store, id, 4);

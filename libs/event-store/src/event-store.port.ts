@@ -63,6 +63,13 @@ export interface ReadAllOptions {
   types?: readonly string[];
 }
 
+export interface ReadPagesOptions {
+  /** Events strictly after this position; from the start when omitted. */
+  after?: number;
+  /** Events per page (default 10,000). */
+  pageSize?: number;
+}
+
 export interface Subscription {
   close(): Promise<void>;
 }
@@ -79,6 +86,11 @@ export interface EventStore {
   readStream(streamId: string, fromVersion?: number): Promise<StoredEvent[]>;
   /** The whole log in order. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * The log in order, page by page up to its head, for a rebuild. An adapter may read the next
+   * page while the caller works on this one (the SQLite one reads on a worker thread).
+   */
+  readAllPages(options?: ReadPagesOptions): AsyncIterable<StoredEvent[]>;
   /**
    * Calls `onEvent` for every event after `after`, in log order, then for each new one, until
    * closed. The handler is awaited before the next event is delivered.

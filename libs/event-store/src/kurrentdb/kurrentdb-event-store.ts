@@ -24,6 +24,7 @@ import {
   type EventStore,
   type ExpectedVersion,
   type ReadAllOptions,
+  type ReadPagesOptions,
   type StoredEvent,
   type StreamWrite,
   type Subscription,
@@ -145,6 +146,16 @@ export class KurrentDbEventStore implements EventStore {
 
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
     return this.readRange(streamId, fromVersion);
+  }
+
+  async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
+    const limit = options.pageSize ?? 10_000;
+    for (let after = options.after ?? 0; ; ) {
+      const page = await this.readAll({ after, limit });
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1].position;
+    }
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

@@ -7,10 +7,12 @@ import {
   type AppendResult,
   type EventStore,
   type ReadAllOptions,
+  type ReadPagesOptions,
   type StoredEvent,
   type StreamWrite,
   type Subscription,
 } from '../event-store.port.js';
+import { readPagesOnWorker } from './sqlite-page-reader.js';
 
 interface EventRow {
   position: number;
@@ -125,6 +127,20 @@ export class SqliteEventStore implements EventStore {
       )
       .all(options.after ?? 0, ...options.types, limit)
       .map(decode);
+  }
+
+  async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
+    const pageSize = options.pageSize ?? 10_000;
+    if (this.file !== ':memory:') {
+      yield* readPagesOnWorker(this.file, options.after ?? 0, pageSize);
+      return;
+    }
+    for (let after = options.after ?? 0; ; ) {
+      const page = await this.readAll({ after, limit: pageSize });
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1].position;
+    }
   }
 
   async subscribeAll(

@@ -173,17 +173,14 @@ export class Projector {
       inFlight.catch(() => undefined);
     };
     try {
-      let after = 0;
-      for (;;) {
-        const page = await this.eventStore.readAll({ after, limit: this.rebuildPageSize });
-        if (page.length === 0) break;
+      for await (const page of this.eventStore.readAllPages({ pageSize: this.rebuildPageSize })) {
         for (const event of page) {
-          await this.applyTo(projection, event);
+          // most events need no history: no promise for them
+          if (projection.apply(event).status === 'needs-history') await this.applyTo(projection, event);
           events++;
           if (projection.pendingEvents >= this.rebuildBatchSize) await write();
         }
-        after = page[page.length - 1].position;
-        onProgress?.({ position: after, head, events, elapsedMs: Date.now() - started });
+        onProgress?.({ position: page[page.length - 1].position, head, events, elapsedMs: Date.now() - started });
       }
       await write();
       await inFlight;

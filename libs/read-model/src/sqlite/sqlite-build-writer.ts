@@ -1,69 +1,140 @@
 /**
- * Writes a rebuild's batches on a worker thread with its own connection, so that SQLite's
- * work runs beside the projection instead of after it (the second core). The worker source is
- * plain JavaScript evaluated as CommonJS, so it runs the same from sources (tests) and from
- * the build output. Each batch is one transaction there, as on the store's own connection.
+ * Builds one view set into a file of its own, on a worker thread, so that SQLite's work runs
+ * beside the projection instead of after it (the second core).
+ *
+ * Nobody reads the file before the switch-over, and a build that stops half-way is thrown away
+ * (docs: "a crash mid-rebuild = a clean rebuild"), so while it fills the file has no journal,
+ * no fsync, no index and an exclusive lock. `complete()` then creates the indexes (one sort
+ * each), applies the closures kept until then, turns on WAL, and syncs the file to disk before
+ * the store points readers at it.
+ *
+ * The worker source is plain JavaScript evaluated as CommonJS, so it runs the same from
+ * sources (tests) and from the build output.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { CheckpointConflictError, type ReadModelBatch } from '../read-store.port.js';
-import { closeOperation, insertOperation, type WriteOperation, type WriteStatements } from './sqlite-view-writes.js';
+import { CheckpointConflictError, EMPTY_CHECKPOINT, type Checkpoint, type ReadModelBatch } from '../read-store.port.js';
+import {
+  deferredCloseStatements,
+  encodeOperations,
+  FIELD_SEPARATOR,
+  FIRST_CLOSE_STATEMENT,
+  NULL_FIELD,
+  STATEMENT_ARITY,
+  viewIndexesSql,
+  viewTablesSql,
+  writeStatements,
+} from './sqlite-view-writes.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { closeSync, fsyncSync, openSync } = require('node:fs');
+const { dirname } = require('node:path');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 10000');
-db.pragma('cache_size = -' + workerData.cacheKiB);
-const statements = workerData.statements.statements.map((sql) => db.prepare(sql));
-const readCheckpoint = db.prepare(workerData.statements.readCheckpoint);
-const moveCheckpoint = db.prepare(workerData.statements.moveCheckpoint);
-const apply = db.transaction((message) => {
-  const operations = message.operations;
-  const current = readCheckpoint.get().position;
-  if (current !== message.basedOn) {
-    const error = new Error('checkpoint conflict');
-    error.conflict = [message.basedOn, current];
-    throw error;
+const { file, cacheKiB, tablesSql, indexesSql, statements, deferredCloses, moveCheckpoint, arity, firstClose, separator, nullField } = workerData;
+
+const db = new Database(file);
+db.pragma('page_size = 16384');
+db.pragma('journal_mode = OFF');
+db.pragma('synchronous = OFF');
+db.pragma('locking_mode = EXCLUSIVE');
+db.pragma('cache_size = -' + cacheKiB);
+db.exec(tablesSql);
+const inserts = statements.map((sql, i) => (i < firstClose ? db.prepare(sql) : undefined));
+const deferred = [];
+let position = 0;
+
+const insertAll = db.transaction((fields) => {
+  let i = 0;
+  while (i < fields.length) {
+    const statement = Number(fields[i++]);
+    const n = arity[statement];
+    if (n === undefined || i + n > fields.length) throw new Error('malformed batch at field ' + (i - 1));
+    const args = fields.slice(i, i + n);
+    i += n;
+    for (let k = 0; k < n; k++) if (args[k] === nullField) args[k] = null;
+    if (statement >= firstClose) deferred.push([statement - firstClose, args]);
+    else inserts[statement].run(args);
   }
-  for (const operation of operations) {
-    if (operation[0] < workerData.firstClose) operation[operation.length - 1] = JSON.stringify(operation[operation.length - 1]);
-    const info = statements[operation[0]].run(...operation.slice(1));
-    if (operation[0] >= workerData.firstClose && info.changes !== 1) {
-      throw new Error('expected one believed document to close for statement ' + operation[0] + ' (' + operation.slice(1, 4).join(', ') + '), found ' + info.changes);
-    }
-  }
-  moveCheckpoint.run(message.position, message.transactionTime);
 });
-parentPort.on('message', (text) => {
-  if (text === 'close') {
-    db.close();
-    parentPort.close();
-    return;
+
+function complete(message) {
+  db.exec(indexesSql);
+  const closes = deferredCloses.map((sql) => db.prepare(sql));
+  db.transaction(() => {
+    for (const [index, args] of deferred) {
+      const changes = closes[index].run(args).changes;
+      if (changes !== 1) throw new Error('expected one believed document to close (' + args.slice(1).join(', ') + '), found ' + changes);
+    }
+    db.prepare(moveCheckpoint).run(message.position, message.transactionTime);
+  })();
+  db.pragma('locking_mode = NORMAL');
+  db.pragma('journal_mode = WAL');
+  db.close();
+  for (const path of [file, dirname(file)]) {
+    const fd = openSync(path, 'r');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
   }
-  const message = JSON.parse(text);
+}
+
+parentPort.on('message', (message) => {
   try {
-    apply.immediate(message);
+    if (message.kind === 'batch') {
+      if (message.basedOn !== position) {
+        parentPort.postMessage({ id: message.id, conflict: [message.basedOn, position] });
+        return;
+      }
+      const fields = message.fieldCount === 0 ? [] : message.text.split(separator);
+      if (fields.length !== message.fieldCount) throw new Error('batch has ' + fields.length + ' fields, expected ' + message.fieldCount + ' (a separator inside a value?)');
+      insertAll(fields);
+      position = message.position;
+    } else if (message.kind === 'complete') {
+      complete(message);
+    } else if (message.kind === 'abandon') {
+      if (db.open) db.close();
+    }
     parentPort.postMessage({ id: message.id });
   } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String(error && error.message), conflict: error && error.conflict });
+    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
   }
+  if (message.kind !== 'batch') parentPort.close();
 });
 `;
 
+type Reply = { id: number; error?: string; conflict?: [number, number] };
+
 export class SqliteBuildWriter {
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
-  private readonly inFlight = new Set<Promise<void>>();
   private next = 0;
   private failure: Error | undefined;
+  private stopped = false;
+  private acknowledged: Checkpoint = EMPTY_CHECKPOINT;
+  /** The checkpoint the last batch sent moves to (what `complete()` stores). */
+  private sent: Checkpoint = EMPTY_CHECKPOINT;
 
-  constructor(file: string, statements: WriteStatements, firstClose: number, cacheKiB: number) {
+  constructor(file: string, cacheKiB: number) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, statements, firstClose, cacheKiB } });
-    this.worker.on('message', (reply: { id: number; error?: string; conflict?: [number, number] }) => {
+    const writes = writeStatements('');
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        file,
+        driver,
+        cacheKiB,
+        tablesSql: viewTablesSql(''),
+        indexesSql: viewIndexesSql(''),
+        statements: writes.statements,
+        moveCheckpoint: writes.moveCheckpoint,
+        deferredCloses: deferredCloseStatements(''),
+        arity: STATEMENT_ARITY,
+        firstClose: FIRST_CLOSE_STATEMENT,
+        separator: FIELD_SEPARATOR,
+        nullField: NULL_FIELD,
+      },
+    });
+    this.worker.on('message', (reply: Reply) => {
       const waiter = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (!waiter) return;
@@ -72,45 +143,63 @@ export class SqliteBuildWriter {
       else waiter.resolve();
     });
     this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => {
-      if (this.pending.size > 0) this.fail(new Error(`read-model build writer stopped (exit ${code})`));
-    });
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', (code) => {
+        if (this.pending.size > 0) this.fail(new Error(`read-model build writer stopped (exit ${code})`));
+        resolve();
+      }),
+    );
   }
 
-  /** Serialises the batch here, writes it there; resolves once committed. */
-  apply(batch: ReadModelBatch): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    const operations: WriteOperation[] = [];
-    for (const closure of batch.closures) operations.push(closeOperation(closure));
-    for (const insert of batch.inserts) operations.push(insertOperation(insert, false));
-    const id = ++this.next;
-    const written = new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      // one string: cheaper to hand over than many small values; the thread parses it
-      this.worker.postMessage(
-        JSON.stringify({ id, basedOn: batch.basedOn, position: batch.checkpoint.position, transactionTime: batch.checkpoint.transactionTime, operations }),
-      );
-    });
-    this.inFlight.add(written);
-    void written
-      .catch((error: Error) => {
-        this.failure ??= error;
-      })
-      .finally(() => this.inFlight.delete(written));
-    return written;
+  /** The checkpoint of the last batch written. */
+  get checkpoint(): Checkpoint {
+    return this.acknowledged;
   }
 
-  /** Waits for what was sent, then stops the thread; throws if a write failed. */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.postMessage('close');
-    await exited;
+  /** Encodes the batch here, writes it there; resolves once written (not yet synced: see complete). */
+  async apply(batch: ReadModelBatch): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.stopped) throw new Error('read-model build writer is stopped');
+    const { text, fieldCount } = encodeOperations(batch.closures, batch.inserts);
+    this.sent = batch.checkpoint;
+    const written = this.send({ kind: 'batch', basedOn: batch.basedOn, position: batch.checkpoint.position, text, fieldCount });
+    written.catch((error: Error) => (this.failure ??= error));
+    await written;
+    this.acknowledged = batch.checkpoint;
+  }
+
+  /** Indexes, deferred closures, checkpoint, WAL, fsync; then the thread stops. */
+  async complete(): Promise<void> {
+    if (this.failure) throw this.failure;
+    await this.stop({ kind: 'complete', position: this.sent.position, transactionTime: this.sent.transactionTime });
     if (this.failure) throw this.failure;
   }
 
+  /** Closes the file (the store deletes it) and stops the thread. */
+  async abandon(): Promise<void> {
+    await this.stop({ kind: 'abandon' }).catch(() => undefined);
+  }
+
+  private async stop(message: Record<string, unknown>): Promise<void> {
+    if (this.stopped) throw new Error('read-model build writer is stopped');
+    this.stopped = true;
+    try {
+      await this.send(message);
+    } finally {
+      await this.exited;
+    }
+  }
+
+  private send(message: Record<string, unknown>): Promise<void> {
+    const id = ++this.next;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
   private fail(error: Error): void {
-    this.failure = error;
+    this.failure ??= error;
     for (const waiter of this.pending.values()) waiter.reject(error);
     this.pending.clear();
   }

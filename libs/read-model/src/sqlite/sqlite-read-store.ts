@@ -1,13 +1,17 @@
 /**
- * The embedded read store: one SQLite file (`<dataDir>/read-models.sqlite`, WAL), separate
- * from the event store's. Each view set lives in tables prefixed by its build id
- * (`rm_<id>_registry_entries`, …); `read_model_meta.live` names the set readers use, so a
- * rebuild fills fresh tables and switches over in one transaction. Every collection has one
- * index, on the columns its as-of query starts with; closing a document uses the same index.
+ * The embedded read store, separate from the event store's file. `<dataDir>/read-models.sqlite`
+ * (WAL) holds `read_model_meta`, whose `live` names the view set readers use; each view set is
+ * a file of its own beside it (`read-models.<id>.sqlite`, WAL), attached to the connection as
+ * schema `v_<id>`. A rebuild fills a new file on a worker thread (sqlite-build-writer.ts) and
+ * switches over by changing `live` in one transaction; every reader, in this process or another,
+ * looks at `live` before each query. In memory (tests) view sets are tables prefixed
+ * `rm_<id>_` in the one database, as were the sets of earlier versions (still readable).
+ * Every collection has one index, on the columns its as-of query starts with; closing a
+ * document uses the same index.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AnnualReportDocument,
@@ -19,7 +23,16 @@ import type {
   ViewDocument,
 } from '../read-documents.js';
 import { SqliteBuildWriter } from './sqlite-build-writer.js';
-import { closeOperation, describeOperation, FIRST_CLOSE_STATEMENT, insertOperation, writeStatements, type WriteStatements } from './sqlite-view-writes.js';
+import {
+  closeOperation,
+  describeOperation,
+  insertOperation,
+  VIEW_TABLES,
+  viewIndexesSql,
+  viewTablesSql,
+  writeStatements,
+  type WriteStatements,
+} from './sqlite-view-writes.js';
 import {
   CheckpointConflictError,
   type AsOf,
@@ -36,43 +49,6 @@ const META = `
 CREATE TABLE IF NOT EXISTS read_model_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
-function schema(p: string): string {
-  return `
-CREATE TABLE ${p}checkpoint (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  position INTEGER NOT NULL,
-  transaction_time TEXT
-);
-INSERT INTO ${p}checkpoint (id, position, transaction_time) VALUES (1, 0, NULL);
-CREATE TABLE ${p}registry_entries (
-  jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT, body_id TEXT NOT NULL,
-  recorded_from TEXT NOT NULL, recorded_to TEXT, entry TEXT NOT NULL
-);
-CREATE INDEX ${p}registry_entries_as_of ON ${p}registry_entries (jurisdiction, valid_from);
-CREATE TABLE ${p}body_versions (
-  body_id TEXT NOT NULL, valid_from TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT,
-  jurisdiction TEXT NOT NULL, changed TEXT NOT NULL
-);
-CREATE INDEX ${p}body_versions_as_of ON ${p}body_versions (body_id, valid_from);
-CREATE TABLE ${p}annual_reports (
-  body_id TEXT NOT NULL, valid_from TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL,
-  recorded_from TEXT NOT NULL, recorded_to TEXT, jurisdiction TEXT NOT NULL, report TEXT NOT NULL
-);
-CREATE INDEX ${p}annual_reports_as_of ON ${p}annual_reports (body_id, valid_from);
-CREATE TABLE ${p}changes (
-  jurisdiction TEXT NOT NULL, effective_date TEXT NOT NULL, position INTEGER NOT NULL, change_key TEXT NOT NULL,
-  body_id TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, change TEXT NOT NULL
-);
-CREATE INDEX ${p}changes_by_date ON ${p}changes (jurisdiction, effective_date);
-CREATE TABLE ${p}quota_baselines (
-  jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
-  recorded_from TEXT NOT NULL, recorded_to TEXT, baseline TEXT NOT NULL
-);
-CREATE INDEX ${p}quota_baselines_as_of ON ${p}quota_baselines (jurisdiction, valid_from);
-`;
-}
-
-const TABLES = ['checkpoint', 'registry_entries', 'body_versions', 'annual_reports', 'changes', 'quota_baselines'];
 const KNOWN = 'recorded_from <= @knownAt AND (recorded_to IS NULL OR recorded_to > @knownAt)';
 
 interface EntryRow {
@@ -126,11 +102,13 @@ class ViewTables {
   readonly writes: WriteStatements;
   private readonly s;
 
+  /** `prefix` qualifies the table names: `rm_<id>_` (tables in the store's file) or `v_<id>.` (an attached file). */
   constructor(
     private readonly db: Database.Database,
     readonly buildId: string,
+    prefix = `rm_${buildId}_`,
   ) {
-    const p = (this.prefix = `rm_${buildId}_`);
+    const p = (this.prefix = prefix);
     this.writes = writeStatements(p);
     const prepare = <P extends unknown[] | object = unknown[], R = unknown>(sql: string) => db.prepare<P, R>(sql);
     this.s = {
@@ -163,13 +141,15 @@ class ViewTables {
     };
   }
 
+  /** A view set as tables of the store's own database. */
   static create(db: Database.Database, buildId: string): ViewTables {
-    db.exec(schema(`rm_${buildId}_`));
+    const p = `rm_${buildId}_`;
+    db.exec(viewTablesSql(p) + viewIndexesSql(p));
     return new ViewTables(db, buildId);
   }
 
   static drop(db: Database.Database, buildId: string): void {
-    for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS rm_${buildId}_${table}`);
+    for (const table of VIEW_TABLES) db.exec(`DROP TABLE IF EXISTS rm_${buildId}_${table}`);
   }
 
   checkpoint(): Checkpoint {
@@ -274,37 +254,34 @@ const newBuildId = () => `${Date.now().toString(36)}${randomBytes(3).toString('h
 export interface SqliteReadStoreOptions {
   /** SQLite page cache in MiB (default 64). */
   cacheMiB?: number;
-  /**
-   * Where a rebuild's batches are written: 'thread' (default for a file) writes them on a
-   * worker thread with its own connection, beside the projection; 'inline' on this connection.
-   */
-  buildWriter?: 'thread' | 'inline';
 }
 
 export class SqliteReadStore implements ReadStore {
   readonly name = 'sqlite';
   private readonly db: Database.Database;
+  /** In memory: view sets are tables of this database, built on this connection. */
+  private readonly inMemory: boolean;
+  private readonly cacheKiB: number;
   private readonly views = new Map<string, ViewTables>();
-  private readonly liveId;
-  private readonly setMeta;
-  private readonly deleteMeta;
-  private readonly getMeta;
+  /** Builds in progress: closing the store stops them where they are (the next rebuild drops them). */
+  private readonly writers = new Set<SqliteBuildWriter>();
+  private readonly liveId: Database.Statement<[], { value: string }>;
+  private readonly setMeta: Database.Statement<[string, string]>;
+  private readonly deleteMeta: Database.Statement<[string]>;
+  private readonly getMeta: Database.Statement<[string], { value: string }>;
 
   /** The store of a data folder: `<dataDir>/read-models.sqlite`. */
   static inDataDir(dataDir: string, options?: SqliteReadStoreOptions): SqliteReadStore {
     return new SqliteReadStore(join(dataDir, READ_MODELS_FILE), options);
   }
 
-  private readonly cacheKiB: number;
-  private readonly buildWriter: 'thread' | 'inline';
-
   constructor(
     readonly file: string,
     options: SqliteReadStoreOptions = {},
   ) {
     this.cacheKiB = (options.cacheMiB ?? 64) * 1024;
-    this.buildWriter = file === ':memory:' ? 'inline' : (options.buildWriter ?? 'thread');
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.inMemory = file === ':memory:';
+    if (!this.inMemory) mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -313,17 +290,32 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(META);
     this.liveId = this.db.prepare<[], { value: string }>(`SELECT value FROM read_model_meta WHERE key = 'live'`);
     this.getMeta = this.db.prepare<[string], { value: string }>(`SELECT value FROM read_model_meta WHERE key = ?`);
-    this.setMeta = this.db.prepare(`INSERT INTO read_model_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-    this.deleteMeta = this.db.prepare(`DELETE FROM read_model_meta WHERE key = ?`);
+    this.setMeta = this.db.prepare<[string, string]>(`INSERT INTO read_model_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    this.deleteMeta = this.db.prepare<[string]>(`DELETE FROM read_model_meta WHERE key = ?`);
+    if (!this.liveId.get()) this.createFirstViewSet();
+  }
+
+  /** The file of view set `id` (file stores only). */
+  viewSetFile(id: string): string {
+    return join(dirname(this.file), `${basename(this.file, '.sqlite')}.${id}.sqlite`);
+  }
+
+  private createFirstViewSet(): void {
+    const id = newBuildId();
+    if (!this.inMemory) {
+      const views = new Database(this.viewSetFile(id));
+      views.pragma('journal_mode = WAL');
+      views.exec(viewTablesSql('') + viewIndexesSql(''));
+      views.close();
+    }
     this.db
       .transaction(() => {
-        if (!this.liveId.get()) {
-          const id = newBuildId();
-          ViewTables.create(this.db, id);
-          this.setMeta.run('live', id);
-        }
+        if (this.liveId.get()) return; // another process was first
+        if (this.inMemory) ViewTables.create(this.db, id);
+        this.setMeta.run('live', id);
       })
       .immediate();
+    if (!this.inMemory && this.liveId.get()?.value !== id) this.removeViewSetFile(id);
   }
 
   /** The live view set (another process may have switched it). */
@@ -336,10 +328,34 @@ export class SqliteReadStore implements ReadStore {
   private tables(id: string): ViewTables {
     let tables = this.views.get(id);
     if (!tables) {
-      tables = new ViewTables(this.db, id);
+      this.detachAllBut(id);
+      if (this.inMemory || !existsSync(this.viewSetFile(id))) {
+        tables = new ViewTables(this.db, id);
+      } else {
+        const schema = `v_${id}`;
+        this.db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(this.viewSetFile(id));
+        this.db.pragma(`${schema}.synchronous = NORMAL`);
+        this.db.pragma(`${schema}.cache_size = -${this.cacheKiB}`);
+        tables = new ViewTables(this.db, id, `${schema}.`);
+      }
       this.views.set(id, tables);
     }
     return tables;
+  }
+
+  /** Forgets the view sets other than `id` (switched away from, here or by another process). */
+  private detachAllBut(id: string): void {
+    for (const [other, tables] of this.views) {
+      if (other === id) continue;
+      this.views.delete(other);
+      if (tables.prefix.startsWith('v_')) {
+        try {
+          this.db.exec(`DETACH DATABASE v_${other}`);
+        } catch {
+          // still in use by a statement of this connection: detached with the connection
+        }
+      }
+    }
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -347,7 +363,13 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async apply(batch: ReadModelBatch): Promise<void> {
-    this.db.transaction(() => this.live().apply(batch)).immediate();
+    const tables = this.live(); // attaching is not allowed inside a transaction
+    this.db
+      .transaction(() => {
+        if (this.liveId.get()?.value !== tables.buildId) throw new Error('the live view set was switched by a rebuild; follow again from its checkpoint');
+        tables.apply(batch);
+      })
+      .immediate();
   }
 
   async isEmpty(): Promise<boolean> {
@@ -359,65 +381,106 @@ export class SqliteReadStore implements ReadStore {
     this.db
       .transaction(() => {
         const stale = this.getMeta.get('building')?.value;
-        if (stale) ViewTables.drop(this.db, stale);
-        ViewTables.create(this.db, id);
+        if (stale) this.dropViewSet(stale);
+        if (this.inMemory) ViewTables.create(this.db, id);
         this.setMeta.run('building', id);
       })
       .immediate();
-    const tables = this.tables(id);
     const inProgress = () => {
       if (this.getMeta.get('building')?.value !== id) throw new Error(`build ${id} is no longer in progress`);
     };
-    const writer = this.buildWriter === 'thread' ? new SqliteBuildWriter(this.file, tables.writes, FIRST_CLOSE_STATEMENT, this.cacheKiB) : undefined;
     let stopped = false;
-    const stopWriter = async () => {
-      if (stopped) return;
-      stopped = true;
-      await writer?.close();
+    const abandon = async () => {
+      this.db
+        .transaction(() => {
+          if (this.getMeta.get('building')?.value === id) this.deleteMeta.run('building');
+        })
+        .immediate();
+      this.dropViewSet(id);
     };
+    if (this.inMemory) {
+      const tables = this.tables(id);
+      return {
+        buildId: id,
+        checkpoint: async () => tables.checkpoint(),
+        apply: async (batch) => {
+          if (stopped) throw new Error(`build ${id} is no longer in progress`);
+          this.db
+            .transaction(() => {
+              inProgress();
+              tables.apply(batch);
+            })
+            .immediate();
+        },
+        complete: async () => {
+          stopped = true;
+          this.switchTo(id);
+        },
+        abandon: async () => {
+          stopped = true;
+          await abandon();
+        },
+      };
+    }
+    const writer = new SqliteBuildWriter(this.viewSetFile(id), this.cacheKiB);
+    this.writers.add(writer);
     return {
       buildId: id,
-      checkpoint: async () => tables.checkpoint(),
-      apply: async (batch) => {
-        if (stopped) throw new Error(`build ${id} is no longer in progress`);
-        if (writer) return writer.apply(batch);
-        this.db
-          .transaction(() => {
-            inProgress();
-            tables.apply(batch);
-          })
-          .immediate();
-      },
+      checkpoint: async () => writer.checkpoint,
+      apply: (batch) => writer.apply(batch),
       complete: async () => {
-        await stopWriter();
+        try {
+          await writer.complete();
+        } finally {
+          this.writers.delete(writer);
+        }
         this.switchTo(id);
       },
       abandon: async () => {
-        await stopWriter().catch(() => undefined);
-        this.db
-          .transaction(() => {
-            if (this.getMeta.get('building')?.value === id) this.deleteMeta.run('building');
-            ViewTables.drop(this.db, id);
-          })
-          .immediate();
-        this.views.delete(id);
+        this.writers.delete(writer);
+        await writer.abandon();
+        await abandon();
       },
     };
   }
 
-  /** Makes build `id` the live set and drops the previous one, in one transaction. */
+  /** Makes build `id` the live set and drops the previous one; the switch is synced to disk. */
   private switchTo(id: string): void {
     let previous: string | undefined;
-    this.db
-      .transaction(() => {
-        if (this.getMeta.get('building')?.value !== id) throw new Error(`build ${id} is no longer in progress`);
-        previous = this.liveId.get()?.value;
-        this.setMeta.run('live', id);
-        this.deleteMeta.run('building');
-        if (previous && previous !== id) ViewTables.drop(this.db, previous);
-      })
-      .immediate();
-    if (previous) this.views.delete(previous);
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.db
+        .transaction(() => {
+          if (this.getMeta.get('building')?.value !== id) throw new Error(`build ${id} is no longer in progress`);
+          previous = this.liveId.get()?.value;
+          this.setMeta.run('live', id);
+          this.deleteMeta.run('building');
+        })
+        .immediate();
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
+    if (previous && previous !== id) this.dropViewSet(previous);
+  }
+
+  /** Drops view set `id`: its file (other processes keep reading theirs until they look at `live`) or its tables. */
+  private dropViewSet(id: string): void {
+    const tables = this.views.get(id);
+    this.views.delete(id);
+    if (tables?.prefix.startsWith('v_')) {
+      try {
+        this.db.exec(`DETACH DATABASE v_${id}`);
+      } catch {
+        // still in use by a statement of this connection: detached with the connection
+      }
+    }
+    if (this.inMemory || !existsSync(this.viewSetFile(id))) ViewTables.drop(this.db, id);
+    if (!this.inMemory) this.removeViewSetFile(id);
+  }
+
+  private removeViewSetFile(id: string): void {
+    const file = this.viewSetFile(id);
+    for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(path, { force: true });
   }
 
   async reset(): Promise<void> {
@@ -465,6 +528,8 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.writers].map((writer) => writer.abandon()));
+    this.writers.clear();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,7 +1,8 @@
 /**
- * How a ReadModelBatch becomes SQL on one view set: the statements, and each closure and insert
- * as a row of parameters. Shared by the inline writer (the store's own connection) and the
- * build writer thread (sqlite-build-writer.ts), so both write exactly the same rows.
+ * How a ReadModelBatch becomes SQL on one view set: the tables, the statements, and each
+ * closure and insert as a row of parameters. Shared by the inline writer (the store's own
+ * connection) and the build writer thread (sqlite-build-writer.ts), so both write exactly the
+ * same rows.
  */
 import type { CollectionName, ViewDocument } from '../read-documents.js';
 import type { DocumentClosure, DocumentInsert } from '../read-store.port.js';
@@ -23,6 +24,75 @@ export interface WriteStatements {
   statements: string[];
 }
 
+/** The tables of one view set, their names prefixed by `p` (empty in a view set's own file). */
+export function viewTablesSql(p: string): string {
+  return `
+CREATE TABLE ${p}checkpoint (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  position INTEGER NOT NULL,
+  transaction_time TEXT
+);
+INSERT INTO ${p}checkpoint (id, position, transaction_time) VALUES (1, 0, NULL);
+CREATE TABLE ${p}registry_entries (
+  jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT, body_id TEXT NOT NULL,
+  recorded_from TEXT NOT NULL, recorded_to TEXT, entry TEXT NOT NULL
+);
+CREATE TABLE ${p}body_versions (
+  body_id TEXT NOT NULL, valid_from TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT,
+  jurisdiction TEXT NOT NULL, changed TEXT NOT NULL
+);
+CREATE TABLE ${p}annual_reports (
+  body_id TEXT NOT NULL, valid_from TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL,
+  recorded_from TEXT NOT NULL, recorded_to TEXT, jurisdiction TEXT NOT NULL, report TEXT NOT NULL
+);
+CREATE TABLE ${p}changes (
+  jurisdiction TEXT NOT NULL, effective_date TEXT NOT NULL, position INTEGER NOT NULL, change_key TEXT NOT NULL,
+  body_id TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, change TEXT NOT NULL
+);
+CREATE TABLE ${p}quota_baselines (
+  jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
+  recorded_from TEXT NOT NULL, recorded_to TEXT, baseline TEXT NOT NULL
+);
+`;
+}
+
+/**
+ * One index per collection, on the columns its as-of query starts with; closing a document uses
+ * the same index. A rebuild creates them after the last insert (one sort instead of 2 million
+ * index updates).
+ */
+export function viewIndexesSql(p: string): string {
+  return `
+CREATE INDEX ${p}registry_entries_as_of ON ${p}registry_entries (jurisdiction, valid_from);
+CREATE INDEX ${p}body_versions_as_of ON ${p}body_versions (body_id, valid_from);
+CREATE INDEX ${p}annual_reports_as_of ON ${p}annual_reports (body_id, valid_from);
+CREATE INDEX ${p}changes_by_date ON ${p}changes (jurisdiction, effective_date);
+CREATE INDEX ${p}quota_baselines_as_of ON ${p}quota_baselines (jurisdiction, valid_from);
+`;
+}
+
+export const VIEW_TABLES = ['checkpoint', 'registry_entries', 'body_versions', 'annual_reports', 'changes', 'quota_baselines'];
+
+/** Which believed document a closure closes: the key columns of each collection, in parameter order. */
+const CLOSE_KEYS: Record<CollectionName, string> = {
+  registry_entries: 'jurisdiction = ? AND valid_from = ? AND body_id = ?',
+  body_versions: 'body_id = ? AND valid_from = ?',
+  annual_reports: 'body_id = ? AND valid_from = ? AND event_id = ?',
+  changes: 'jurisdiction = ? AND effective_date = ? AND change_key = ?',
+  quota_baselines: 'jurisdiction = ? AND valid_from = ?',
+};
+
+/**
+ * Closures a rebuild keeps until its indexes exist (tables without an index would be scanned
+ * whole for each). Applied in log order, each closes the oldest row of its key still believed:
+ * the one that was believed when the closure was projected, since rows go in in log order too.
+ */
+export function deferredCloseStatements(p: string): string[] {
+  return COLLECTIONS.map(
+    (c) => `UPDATE ${p}${c} SET recorded_to = ? WHERE rowid = (SELECT rowid FROM ${p}${c} WHERE ${CLOSE_KEYS[c]} AND recorded_to IS NULL ORDER BY rowid LIMIT 1)`,
+  );
+}
+
 export function writeStatements(p: string): WriteStatements {
   const inserts: Record<CollectionName, string> = {
     registry_entries: `INSERT INTO ${p}registry_entries (jurisdiction, valid_from, valid_to, body_id, recorded_from, recorded_to, entry) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -31,13 +101,9 @@ export function writeStatements(p: string): WriteStatements {
     changes: `INSERT INTO ${p}changes (jurisdiction, effective_date, position, change_key, body_id, recorded_from, recorded_to, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     quota_baselines: `INSERT INTO ${p}quota_baselines (jurisdiction, valid_from, valid_to, recorded_from, recorded_to, baseline) VALUES (?, ?, ?, ?, ?, ?)`,
   };
-  const closes: Record<CollectionName, string> = {
-    registry_entries: `UPDATE ${p}registry_entries SET recorded_to = ? WHERE jurisdiction = ? AND valid_from = ? AND body_id = ? AND recorded_to IS NULL`,
-    body_versions: `UPDATE ${p}body_versions SET recorded_to = ? WHERE body_id = ? AND valid_from = ? AND recorded_to IS NULL`,
-    annual_reports: `UPDATE ${p}annual_reports SET recorded_to = ? WHERE body_id = ? AND valid_from = ? AND event_id = ? AND recorded_to IS NULL`,
-    changes: `UPDATE ${p}changes SET recorded_to = ? WHERE jurisdiction = ? AND effective_date = ? AND change_key = ? AND recorded_to IS NULL`,
-    quota_baselines: `UPDATE ${p}quota_baselines SET recorded_to = ? WHERE jurisdiction = ? AND valid_from = ? AND recorded_to IS NULL`,
-  };
+  const closes = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, `UPDATE ${p}${c} SET recorded_to = ? WHERE ${CLOSE_KEYS[c]} AND recorded_to IS NULL`]),
+  ) as Record<CollectionName, string>;
   return {
     readCheckpoint: `SELECT position, transaction_time FROM ${p}checkpoint WHERE id = 1`,
     moveCheckpoint: `UPDATE ${p}checkpoint SET position = ?, transaction_time = ? WHERE id = 1`,
@@ -79,6 +145,34 @@ export function insertOperation({ document: d, recordedFrom: from, recordedTo: t
       return [INSERT.quota_baselines, d.jurisdiction, d.validFrom, d.validTo, from, to, json(d.baseline)];
   }
 }
+
+/**
+ * A batch's operations as one string for the build writer thread: fields joined by U+0001, null
+ * as U+0002, numbers as digits (the INTEGER columns take them back as integers). One string is
+ * copied to the thread at once and split there in one call, where structured cloning would
+ * walk every value. The JSON columns cannot hold either mark (JSON.stringify escapes control
+ * characters); a mark inside another field makes `fieldCount` disagree with the split.
+ */
+export interface EncodedOperations {
+  text: string;
+  fieldCount: number;
+}
+
+export const FIELD_SEPARATOR = '\u0001';
+export const NULL_FIELD = '\u0002';
+
+export function encodeOperations(closures: readonly DocumentClosure[], inserts: readonly DocumentInsert[]): EncodedOperations {
+  const fields: string[] = [];
+  const push = (operation: WriteOperation) => {
+    for (const value of operation) fields.push(value === null ? NULL_FIELD : typeof value === 'number' ? String(value) : value);
+  };
+  for (const closure of closures) push(closeOperation(closure));
+  for (const insert of inserts) push(insertOperation(insert));
+  return { text: fields.join(FIELD_SEPARATOR), fieldCount: fields.length };
+}
+
+/** Parameters each statement takes (after its index), by statement index. */
+export const STATEMENT_ARITY: readonly number[] = writeStatements('').statements.map((sql) => sql.split('?').length - 1);
 
 export function describeOperation(operation: WriteOperation): string {
   return `statement ${operation[0]} (${operation.slice(1, 4).join(', ')})`;

@@ -1,0 +1,94 @@
+/**
+ * Reads the log page by page on a worker thread, one page ahead of the caller, so that a
+ * rebuild folds one page on the main thread while SQLite reads the next on the other core.
+ *
+ * Each page crosses over as one JSON text of the stored events, spliced on the worker from the
+ * stored columns (`{...envelope,"data":…,"position":…}`), so the caller decodes a whole page
+ * with one JSON.parse. The worker source is plain JavaScript evaluated as CommonJS, so it runs
+ * the same from sources (tests) and from the build output.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { StoredEvent } from '../event-store.port.js';
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+const page = db.prepare('SELECT position, envelope, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw(true);
+let after = workerData.after;
+let credit = 0;
+let done = false;
+function readAhead() {
+  while (credit > 0 && !done) {
+    credit--;
+    const rows = page.all(after, workerData.pageSize);
+    if (rows.length === 0) {
+      done = true;
+      db.close();
+      parentPort.postMessage({ done: true });
+      return;
+    }
+    const parts = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      parts[i] = row[1].slice(0, -1) + ',"data":' + row[2] + ',"position":' + row[0] + '}';
+    }
+    after = rows[rows.length - 1][0];
+    parentPort.postMessage({ text: '[' + parts.join(',') + ']' });
+  }
+}
+parentPort.on('message', (more) => {
+  credit += more;
+  try {
+    readAhead();
+  } catch (error) {
+    done = true;
+    parentPort.postMessage({ error: String((error && error.message) || error) });
+  }
+});
+`;
+
+type PageMessage = { text: string } | { done: true } | { error: string };
+
+/** Pages of the log after `after` from the SQLite file, read ahead by `ahead` pages on a worker. */
+export async function* readPagesOnWorker(file: string, after: number, pageSize: number, ahead = 2): AsyncGenerator<StoredEvent[]> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, after, pageSize } });
+  const arrived: PageMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: PageMessage) => {
+    arrived.push(message);
+    notify();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`event log reader stopped (exit ${code})`);
+    notify();
+  });
+  worker.postMessage(ahead);
+  try {
+    for (;;) {
+      while (arrived.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const message = arrived.shift()!;
+      if ('error' in message) throw new Error(message.error);
+      if ('done' in message) return;
+      worker.postMessage(1);
+      yield JSON.parse(message.text) as StoredEvent[];
+    }
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+}
