@@ -45,7 +45,7 @@ export function evolveBody(state: BodyDecisionState, event: BodyEvent): BodyDeci
   if (!state) return state;
   switch (event.type) {
     case 'BodyAdjusted':
-      return { ...state, ...definedOnly(event.data.changes) };
+      return withDefined(state, event.data.changes);
     case 'BodyRenamed':
       return {
         ...state,
@@ -87,6 +87,12 @@ export function foldBody(events: readonly BodyEvent[]): BodyDecisionState {
   return events.reduce(evolveBody, initialBodyState());
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** `state` with the fields of `changes` that are set (a loop: this runs for every adjustment of a rebuild). */
+function withDefined<T extends object, C extends Partial<T>>(state: T, changes: C): T {
+  const next = { ...state } as Record<string, unknown>;
+  for (const key in changes) {
+    const value = changes[key];
+    if (value !== undefined) next[key] = value;
+  }
+  return next as T;
 }

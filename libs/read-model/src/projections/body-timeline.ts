@@ -109,10 +109,12 @@ export class BodyTimeline {
     };
     sink.open(this.version);
 
-    const entry = after.status === 'active' ? registryEntryOf(after) : undefined;
+    const active = after.status === 'active';
     const open = this.segment;
-    const unchanged = open ? entry !== undefined && sameEntry(open.entry, entry) : entry === undefined;
+    // compared with the state itself: most events (adjustments) leave the list line as it is
+    const unchanged = open ? active && sameEntry(open.entry, after) : !active;
     if (unchanged) return;
+    const entry = active ? registryEntryOf(after) : undefined;
     if (open) {
       sink.close(open);
       if (open.validFrom < date) sink.open({ ...open, validTo: date });
@@ -153,17 +155,19 @@ export function registryEntryOf(state: BodyState): RegistryEntry {
   };
 }
 
-function sameEntry(a: RegistryEntry, b: RegistryEntry): boolean {
+/** True when the list line of `state` is `entry` (the fields a registry line shows). */
+function sameEntry(entry: RegistryEntry, state: BodyState): boolean {
+  const aliases = state.aliases ?? [];
   return (
-    a.name === b.name &&
-    a.kind === b.kind &&
-    a.series === b.series &&
-    a.duration === b.duration &&
-    a.establishedOn === b.establishedOn &&
-    a.hostDepartment === b.hostDepartment &&
-    a.termEnd === b.termEnd &&
-    a.aliases.length === b.aliases.length &&
-    a.aliases.every((alias, i) => alias === b.aliases[i])
+    entry.name === state.name &&
+    entry.kind === state.kind &&
+    entry.series === state.series &&
+    entry.duration === state.duration &&
+    entry.establishedOn === state.establishedOn &&
+    entry.hostDepartment === state.hostDepartment &&
+    entry.termEnd === state.termEnd &&
+    entry.aliases.length === aliases.length &&
+    entry.aliases.every((alias, i) => alias === aliases[i])
   );
 }
 
@@ -172,7 +176,6 @@ export function versionState(state: BodyState): BodyVersionState {
   return rest;
 }
 
-const NOT_VERSIONED = new Set(['annualReports', 'lastActivityOn']);
 
 /**
  * The top-level fields of `after` whose value is not the one of `before` (evolveBody keeps
@@ -183,7 +186,7 @@ export function changedFields(before: BodyState | undefined, after: BodyState): 
   if (!before) return versionState(after);
   const changed: Record<string, unknown> = {};
   for (const key in after) {
-    if (NOT_VERSIONED.has(key)) continue;
+    if (key === 'annualReports' || key === 'lastActivityOn') continue; // not versioned (see versionState)
     const value = (after as unknown as Record<string, unknown>)[key];
     if (value !== (before as unknown as Record<string, unknown>)[key]) changed[key] = value;
   }

@@ -162,13 +162,19 @@ export const FIELD_SEPARATOR = '\u0001';
 export const NULL_FIELD = '\u0002';
 
 export function encodeOperations(closures: readonly DocumentClosure[], inserts: readonly DocumentInsert[]): EncodedOperations {
-  const fields: string[] = [];
-  const push = (operation: WriteOperation) => {
-    for (const value of operation) fields.push(value === null ? NULL_FIELD : typeof value === 'number' ? String(value) : value);
+  // one string built by concatenation: cheaper than an array of fields and a join (measured)
+  let text = '';
+  let fieldCount = 0;
+  const encode = (operation: WriteOperation) => {
+    for (const value of operation) {
+      const field = value === null ? NULL_FIELD : typeof value === 'number' ? String(value) : value;
+      text = fieldCount === 0 ? field : text + FIELD_SEPARATOR + field;
+      fieldCount++;
+    }
   };
-  for (const closure of closures) push(closeOperation(closure));
-  for (const insert of inserts) push(insertOperation(insert));
-  return { text: fields.join(FIELD_SEPARATOR), fieldCount: fields.length };
+  for (const closure of closures) encode(closeOperation(closure));
+  for (const insert of inserts) encode(insertOperation(insert));
+  return { text, fieldCount };
 }
 
 /** Parameters each statement takes (after its index), by statement index. */
