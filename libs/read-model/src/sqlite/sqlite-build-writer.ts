@@ -44,15 +44,12 @@ const inserts = statements.map((sql, i) => (i < firstClose ? db.prepare(sql) : u
 const deferred = [];
 let position = 0;
 
-const insertAll = db.transaction((fields) => {
-  let i = 0;
-  while (i < fields.length) {
-    const statement = Number(fields[i++]);
-    const n = arity[statement];
-    if (n === undefined || i + n > fields.length) throw new Error('malformed batch at field ' + (i - 1));
-    const args = fields.slice(i, i + n);
-    i += n;
-    for (let k = 0; k < n; k++) if (args[k] === nullField) args[k] = null;
+const insertAll = db.transaction((operations) => {
+  for (const operation of operations) {
+    const args = operation.split(separator);
+    const statement = Number(args.shift());
+    if (arity[statement] !== args.length) throw new Error('malformed operation (' + args.length + ' fields for statement ' + statement + '; a separator inside a value?)');
+    for (let k = 0; k < args.length; k++) if (args[k] === nullField) args[k] = null;
     if (statement >= firstClose) deferred.push([statement - firstClose, args]);
     else inserts[statement].run(args);
   }
@@ -84,9 +81,7 @@ parentPort.on('message', (message) => {
         parentPort.postMessage({ id: message.id, conflict: [message.basedOn, position] });
         return;
       }
-      const fields = message.fieldCount === 0 ? [] : message.text.split(separator);
-      if (fields.length !== message.fieldCount) throw new Error('batch has ' + fields.length + ' fields, expected ' + message.fieldCount + ' (a separator inside a value?)');
-      insertAll(fields);
+      insertAll(message.operations);
       position = message.position;
     } else if (message.kind === 'complete') {
       complete(message);
@@ -119,6 +114,8 @@ export class SqliteBuildWriter {
     const writes = writeStatements('');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // a small young generation: the thread's strings live one batch long (it would otherwise take the process's)
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
       workerData: {
         file,
         driver,
@@ -160,9 +157,9 @@ export class SqliteBuildWriter {
   async apply(batch: ReadModelBatch): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.stopped) throw new Error('read-model build writer is stopped');
-    const { text, fieldCount } = encodeOperations(batch.closures, batch.inserts);
+    const operations = encodeOperations(batch.closures, batch.inserts);
     this.sent = batch.checkpoint;
-    const written = this.send({ kind: 'batch', basedOn: batch.basedOn, position: batch.checkpoint.position, text, fieldCount });
+    const written = this.send({ kind: 'batch', basedOn: batch.basedOn, position: batch.checkpoint.position, operations });
     written.catch((error: Error) => (this.failure ??= error));
     await written;
     this.acknowledged = batch.checkpoint;
