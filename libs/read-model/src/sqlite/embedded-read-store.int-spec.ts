@@ -106,4 +106,18 @@ describe('SQLite read store, beyond the contract', () => {
     await again.close();
     expect(viewSetFiles('crashed')).toHaveLength(1);
   });
+
+  it('deletes on opening the half-built file of a rebuild that stopped, and leaves a running one alone', async () => {
+    const crashed = new SqliteReadStore(join(dir, 'leftover.sqlite'));
+    const build = await crashed.beginRebuild();
+    await build.apply({ basedOn: 0, closures: [], inserts: [insertOf(doc('x', T))], checkpoint: { position: 1, transactionTime: T } });
+    const running = new SqliteReadStore(join(dir, 'leftover.sqlite'));
+    expect(viewSetFiles('leftover')).toContain(`leftover.${build.buildId}.sqlite`);
+    await crashed.close(); // stops the build where it is, as a crash would
+    const reopened = new SqliteReadStore(join(dir, 'leftover.sqlite'));
+    expect(viewSetFiles('leftover')).not.toContain(`leftover.${build.buildId}.sqlite`);
+    expect(viewSetFiles('leftover')).toHaveLength(1);
+    await running.close();
+    await reopened.close();
+  });
 });

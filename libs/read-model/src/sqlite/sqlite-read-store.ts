@@ -293,6 +293,35 @@ export class SqliteReadStore implements ReadStore {
     this.setMeta = this.db.prepare<[string, string]>(`INSERT INTO read_model_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
     this.deleteMeta = this.db.prepare<[string]>(`DELETE FROM read_model_meta WHERE key = ?`);
     if (!this.liveId.get()) this.createFirstViewSet();
+    if (!this.inMemory) this.dropAbandonedBuild();
+  }
+
+  /**
+   * Deletes the file of a build that no process is writing any more (one that crashed): a
+   * builder holds an exclusive lock on its file from its first write, so a file nobody locks is
+   * left over. Without this a crashed rebuild would keep its file until the next rebuild.
+   */
+  private dropAbandonedBuild(): void {
+    const id = this.getMeta.get('building')?.value;
+    if (!id || !existsSync(this.viewSetFile(id))) return;
+    const probe = new Database(this.viewSetFile(id), { timeout: 0 });
+    let abandoned = false;
+    try {
+      probe.exec('BEGIN IMMEDIATE');
+      probe.exec('ROLLBACK');
+      abandoned = true;
+    } catch {
+      // locked: a rebuild is running in another process
+    } finally {
+      probe.close();
+    }
+    if (!abandoned) return;
+    this.db
+      .transaction(() => {
+        if (this.getMeta.get('building')?.value === id) this.deleteMeta.run('building');
+      })
+      .immediate();
+    this.removeViewSetFile(id);
   }
 
   /** The file of view set `id` (file stores only). */
