@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { randomUUID } from 'node:crypto';
 import { streamIds } from '#domain';
-import { GENESIS_HASH, SqliteEventStore, sealEvents, type EventEnvelope, type StoredEvent } from '#event-store';
+import { GENESIS_HASH, newEventId, SqliteEventStore, sealEvents, type EventEnvelope, type StoredEvent } from '#event-store';
 import { Projector, RegistryQueries, SqliteReadStore, registryByReplay } from '#read-model';
 import { generateWorkload, jurisdictionCode, prng, type BodyHistory } from './workload.js';
 
@@ -41,7 +40,7 @@ let clock = Date.parse('2026-01-02T00:00:00.000Z');
 
 function envelope(body: BodyHistory, draft: BodyHistory['events'][number], correlationId: string): Omit<EventEnvelope, 'version' | 'previousHash' | 'hash'> {
   return {
-    eventId: randomUUID(),
+    eventId: newEventId(),
     type: draft.type,
     schemaVersion: 1,
     streamId: streamIds.body(body.bodyId),
@@ -69,7 +68,7 @@ for (const body of generateWorkload({ jurisdictions, bodiesPerJurisdiction, seed
   bodiesByJurisdiction.set(body.jurisdiction, list);
   let stream = { version: 0, lastHash: GENESIS_HASH };
   for (let i = 0; i < body.events.length; i += 20) {
-    const correlationId = randomUUID();
+    const correlationId = newEventId();
     const chunk = body.events.slice(i, i + 20).map((draft) => envelope(body, draft, correlationId));
     const events = sealEvents(chunk, stream);
     await eventStore.append([{ streamId: streamIds.body(body.bodyId), expectedVersion: stream.version, events }]);

@@ -30,7 +30,7 @@ import {
   type RecordedDomainEvent,
   type SetQuotaBaseline,
 } from '#domain';
-import { ConcurrencyError, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
+import { ConcurrencyError, newEventId, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
 import { JurisdictionBodies, foldBodyStream, loadStream, type LoadedStream } from './body-states.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
 import { mayAccess, type Principal } from './principal.js';
@@ -241,7 +241,7 @@ export class DecisionExecutor {
 
   private writesFor(events: DomainEvent[], streams: LoadedStream[], request: DecisionRequest): { writes: StreamWrite[] } {
     const recordedAt = this.clock().toISOString();
-    const causationId = randomUUID();
+    const causationId = newEventId();
     const correlationId = request.correlationId ?? causationId;
     const writes: StreamWrite[] = [];
     for (const stream of streams) {
@@ -284,7 +284,7 @@ function envelopeDraft(
   meta: { recordedAt: string; recordedBy: string; correlationId: string; causationId: string; idempotencyKey?: string; requestHash?: string },
 ): Omit<EventEnvelope, 'version' | 'previousHash' | 'hash'> {
   return withoutUndefined({
-    eventId: randomUUID(),
+    eventId: newEventId(),
     type: event.type,
     schemaVersion: SCHEMA_VERSION,
     streamId: event.streamId,
