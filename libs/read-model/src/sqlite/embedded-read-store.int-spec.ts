@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertOf, readStoreContract } from '../read-store.contract.js';
 import type { Recorded, RegistryEntryDocument } from '../read-documents.js';
+import { SqliteBuildWriter } from './sqlite-build-writer.js';
 import { SqliteReadStore } from './sqlite-read-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'registry-read-model-'));
@@ -119,5 +120,45 @@ describe('SQLite read store, beyond the contract', () => {
     expect(viewSetFiles('leftover')).toHaveLength(1);
     await running.close();
     await reopened.close();
+  });
+
+  it('keeps the switched-to view set when the build is abandoned after completing', async () => {
+    const store = new SqliteReadStore(join(dir, 'late-abandon.sqlite'));
+    const build = await store.beginRebuild();
+    await build.apply({ basedOn: 0, closures: [], inserts: [insertOf(doc('kept', T))], checkpoint: { position: 1, transactionTime: T } });
+    await build.complete();
+    await build.abandon();
+    expect((await store.registryEntries('370700', asOf)).map((d) => d.bodyId)).toEqual(['kept']);
+    expect(viewSetFiles('late-abandon')).toEqual([`late-abandon.${build.buildId}.sqlite`]);
+    await store.close();
+  });
+
+  it('refuses a closure of a row that was written after it', async () => {
+    const store = new SqliteReadStore(join(dir, 'early-closure.sqlite'));
+    const build = await store.beginRebuild();
+    await build.apply({ basedOn: 0, closures: [{ document: doc('later', T), recordedTo: T2 }], inserts: [], checkpoint: { position: 1, transactionTime: T2 } });
+    await build.apply({ basedOn: 1, closures: [], inserts: [insertOf(doc('later', T2))], checkpoint: { position: 2, transactionTime: T2 } });
+    await expect(build.complete()).rejects.toThrow(/expected one believed document to close/);
+    await build.abandon();
+    await store.close();
+  });
+
+  it('deletes, on opening, view-set files that neither live nor building names', async () => {
+    const store = new SqliteReadStore(join(dir, 'stray.sqlite'));
+    await store.close();
+    writeFileSync(join(dir, 'stray.zz9stray.sqlite'), '');
+    const again = new SqliteReadStore(join(dir, 'stray.sqlite'));
+    expect(viewSetFiles('stray')).toHaveLength(1);
+    expect(viewSetFiles('stray')).not.toContain('stray.zz9stray.sqlite');
+    await again.close();
+  });
+});
+
+describe('SQLite build writer thread', () => {
+  it('rejects batches and stops without hanging when its thread could not start', async () => {
+    const writer = new SqliteBuildWriter(join(dir, 'no-such-folder', 'views.sqlite'), 1024);
+    await expect(writer.apply({ basedOn: 0, closures: [], inserts: [insertOf(doc('x', T))], checkpoint: { position: 1, transactionTime: T } })).rejects.toThrow();
+    await writer.abandon();
+    await expect(writer.complete()).rejects.toThrow();
   });
 });

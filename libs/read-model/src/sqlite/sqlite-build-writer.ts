@@ -5,8 +5,8 @@
  * Nobody reads the file before the switch-over, and a build that stops half-way is thrown away
  * (docs: "a crash mid-rebuild = a clean rebuild"), so while it fills the file has no journal,
  * no fsync, no index and an exclusive lock. `complete()` then creates the indexes (one sort
- * each), applies the closures kept until then, turns on WAL, and syncs the file to disk before
- * the store points readers at it.
+ * each), applies the closures kept until then, turns on WAL (which marks the file complete)
+ * and syncs file and folder, still holding the lock, before the store points readers at it.
  *
  * The worker source is plain JavaScript evaluated as CommonJS, so it runs the same from
  * sources (tests) and from the build output.
@@ -41,8 +41,11 @@ db.pragma('locking_mode = EXCLUSIVE');
 db.pragma('cache_size = -' + cacheKiB);
 db.exec(tablesSql);
 const inserts = statements.map((sql, i) => (i < firstClose ? db.prepare(sql) : undefined));
+/** Per collection, the last rowid inserted: a deferred closure may only close a row that existed when it was made. */
+const lastRowid = inserts.map(() => 0);
 const deferred = [];
 let position = 0;
+let transactionTime = null;
 
 const insertAll = db.transaction((operations) => {
   for (const operation of operations) {
@@ -50,28 +53,37 @@ const insertAll = db.transaction((operations) => {
     const statement = Number(args.shift());
     if (arity[statement] !== args.length) throw new Error('malformed operation (' + args.length + ' fields for statement ' + statement + '; a separator inside a value?)');
     for (let k = 0; k < args.length; k++) if (args[k] === nullField) args[k] = null;
-    if (statement >= firstClose) deferred.push([statement - firstClose, args]);
-    else inserts[statement].run(args);
+    if (statement >= firstClose) {
+      const collection = statement - firstClose;
+      args.push(lastRowid[collection]);
+      deferred.push([collection, args]);
+    } else {
+      lastRowid[statement] = Number(inserts[statement].run(args).lastInsertRowid);
+    }
   }
 });
 
-function complete(message) {
+function fsyncPath(path) {
+  const fd = openSync(path, 'r');
+  try { fsyncSync(fd); } finally { closeSync(fd); }
+}
+
+function complete() {
   db.exec(indexesSql);
   const closes = deferredCloses.map((sql) => db.prepare(sql));
   db.transaction(() => {
     for (const [index, args] of deferred) {
       const changes = closes[index].run(args).changes;
-      if (changes !== 1) throw new Error('expected one believed document to close (' + args.slice(1).join(', ') + '), found ' + changes);
+      if (changes !== 1) throw new Error('expected one believed document to close (' + args.slice(1, -1).join(', ') + '), found ' + changes);
     }
-    db.prepare(moveCheckpoint).run(message.position, message.transactionTime);
+    db.prepare(moveCheckpoint).run(position, transactionTime);
   })();
-  db.pragma('locking_mode = NORMAL');
+  // WAL marks the file as complete (the store never takes a WAL file for an abandoned build);
+  // synced while this connection still holds the lock.
   db.pragma('journal_mode = WAL');
+  fsyncPath(file);
+  fsyncPath(dirname(file));
   db.close();
-  for (const path of [file, dirname(file)]) {
-    const fd = openSync(path, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  }
 }
 
 parentPort.on('message', (message) => {
@@ -83,8 +95,9 @@ parentPort.on('message', (message) => {
       }
       insertAll(message.operations);
       position = message.position;
+      transactionTime = message.transactionTime;
     } else if (message.kind === 'complete') {
-      complete(message);
+      complete();
     } else if (message.kind === 'abandon') {
       if (db.open) db.close();
     }
@@ -105,9 +118,8 @@ export class SqliteBuildWriter {
   private next = 0;
   private failure: Error | undefined;
   private stopped = false;
+  private hasExited = false;
   private acknowledged: Checkpoint = EMPTY_CHECKPOINT;
-  /** The checkpoint the last batch sent moves to (what `complete()` stores). */
-  private sent: Checkpoint = EMPTY_CHECKPOINT;
 
   constructor(file: string, cacheKiB: number) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -142,6 +154,7 @@ export class SqliteBuildWriter {
     this.worker.on('error', (error) => this.fail(error));
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', (code) => {
+        this.hasExited = true;
         if (this.pending.size > 0) this.fail(new Error(`read-model build writer stopped (exit ${code})`));
         resolve();
       }),
@@ -158,8 +171,8 @@ export class SqliteBuildWriter {
     if (this.failure) throw this.failure;
     if (this.stopped) throw new Error('read-model build writer is stopped');
     const operations = encodeOperations(batch.closures, batch.inserts);
-    this.sent = batch.checkpoint;
-    const written = this.send({ kind: 'batch', basedOn: batch.basedOn, position: batch.checkpoint.position, operations });
+    const { position, transactionTime } = batch.checkpoint;
+    const written = this.send({ kind: 'batch', basedOn: batch.basedOn, position, transactionTime, operations });
     written.catch((error: Error) => (this.failure ??= error));
     await written;
     this.acknowledged = batch.checkpoint;
@@ -168,7 +181,7 @@ export class SqliteBuildWriter {
   /** Indexes, deferred closures, checkpoint, WAL, fsync; then the thread stops. */
   async complete(): Promise<void> {
     if (this.failure) throw this.failure;
-    await this.stop({ kind: 'complete', position: this.sent.position, transactionTime: this.sent.transactionTime });
+    await this.stop({ kind: 'complete' });
     if (this.failure) throw this.failure;
   }
 
@@ -188,6 +201,7 @@ export class SqliteBuildWriter {
   }
 
   private send(message: Record<string, unknown>): Promise<void> {
+    if (this.hasExited) return Promise.reject(this.failure ?? new Error('read-model build writer has stopped'));
     const id = ++this.next;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -10,7 +10,7 @@
  * document uses the same index.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
@@ -249,6 +249,17 @@ function entryDocument(row: EntryRow): Recorded<RegistryEntryDocument> {
   };
 }
 
+/** True when the SQLite file's header says WAL (bytes 18 and 19 are 2). */
+function isWalFile(file: string): boolean {
+  const header = Buffer.alloc(20);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, header, 0, 20, 0) === 20 && header[18] === 2 && header[19] === 2;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const newBuildId = () => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
 export interface SqliteReadStoreOptions {
@@ -293,7 +304,20 @@ export class SqliteReadStore implements ReadStore {
     this.setMeta = this.db.prepare<[string, string]>(`INSERT INTO read_model_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
     this.deleteMeta = this.db.prepare<[string]>(`DELETE FROM read_model_meta WHERE key = ?`);
     if (!this.liveId.get()) this.createFirstViewSet();
-    if (!this.inMemory) this.dropAbandonedBuild();
+    if (!this.inMemory) {
+      this.dropAbandonedBuild();
+      this.removeUnreferencedViewSetFiles();
+    }
+  }
+
+  /** Deletes view-set files that `live` and `building` no longer name (one switched away from by a process that could not delete it). */
+  private removeUnreferencedViewSetFiles(): void {
+    const prefix = `${basename(this.file, '.sqlite')}.`;
+    const named = new Set([this.liveId.get()?.value, this.getMeta.get('building')?.value]);
+    for (const name of readdirSync(dirname(this.file))) {
+      const id = name.startsWith(prefix) && name.endsWith('.sqlite') ? name.slice(prefix.length, -'.sqlite'.length) : undefined;
+      if (id && /^[a-z0-9]+$/.test(id) && !named.has(id)) this.removeViewSetFile(id);
+    }
   }
 
   /**
@@ -304,6 +328,8 @@ export class SqliteReadStore implements ReadStore {
   private dropAbandonedBuild(): void {
     const id = this.getMeta.get('building')?.value;
     if (!id || !existsSync(this.viewSetFile(id))) return;
+    // a finished build (WAL, see the build writer) waits to be switched to: not abandoned
+    if (isWalFile(this.viewSetFile(id))) return;
     const probe = new Database(this.viewSetFile(id), { timeout: 0 });
     let abandoned = false;
     try {
@@ -361,15 +387,26 @@ export class SqliteReadStore implements ReadStore {
       if (this.inMemory || !existsSync(this.viewSetFile(id))) {
         tables = new ViewTables(this.db, id);
       } else {
-        const schema = `v_${id}`;
-        this.db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(this.viewSetFile(id));
-        this.db.pragma(`${schema}.synchronous = NORMAL`);
-        this.db.pragma(`${schema}.cache_size = -${this.cacheKiB}`);
-        tables = new ViewTables(this.db, id, `${schema}.`);
+        tables = this.attach(id);
       }
       this.views.set(id, tables);
     }
     return tables;
+  }
+
+  private attach(id: string): ViewTables {
+    const schema = `v_${id}`;
+    const file = this.viewSetFile(id);
+    this.db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
+    // deleted since we looked (ATTACH then makes an empty file): not a view set
+    if (!this.db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'checkpoint'`).get()) {
+      this.db.exec(`DETACH DATABASE ${schema}`);
+      if (existsSync(file) && statSync(file).size === 0) this.removeViewSetFile(id);
+      throw new Error(`view set ${id} has no file (${file})`);
+    }
+    this.db.pragma(`${schema}.synchronous = NORMAL`);
+    this.db.pragma(`${schema}.cache_size = -${this.cacheKiB}`);
+    return new ViewTables(this.db, id, `${schema}.`);
   }
 
   /** Forgets the view sets other than `id` (switched away from, here or by another process). */
@@ -420,12 +457,14 @@ export class SqliteReadStore implements ReadStore {
     };
     let stopped = false;
     const abandon = async () => {
+      let live = false;
       this.db
         .transaction(() => {
           if (this.getMeta.get('building')?.value === id) this.deleteMeta.run('building');
+          live = this.liveId.get()?.value === id;
         })
         .immediate();
-      this.dropViewSet(id);
+      if (!live) this.dropViewSet(id); // switched to already: it is what readers use
     };
     if (this.inMemory) {
       const tables = this.tables(id);
@@ -489,7 +528,13 @@ export class SqliteReadStore implements ReadStore {
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
-    if (previous && previous !== id) this.dropViewSet(previous);
+    if (previous && previous !== id) {
+      try {
+        this.dropViewSet(previous);
+      } catch {
+        // switched all the same; a file left behind goes when the store is next opened
+      }
+    }
   }
 
   /** Drops view set `id`: its file (other processes keep reading theirs until they look at `live`) or its tables. */

@@ -88,10 +88,13 @@ const CLOSE_KEYS: Record<CollectionName, string> = {
  * Closures a rebuild keeps until its indexes exist (tables without an index would be scanned
  * whole for each). Applied in log order, each closes the oldest row of its key still believed:
  * the one that was believed when the closure was projected, since rows go in in log order too.
+ * The last parameter is the table's last rowid when the closure was made: a closure never
+ * takes a row written after it.
  */
 export function deferredCloseStatements(p: string): string[] {
   return COLLECTIONS.map(
-    (c) => `UPDATE ${p}${c} SET recorded_to = ? WHERE rowid = (SELECT rowid FROM ${p}${c} WHERE ${CLOSE_KEYS[c]} AND recorded_to IS NULL ORDER BY rowid LIMIT 1)`,
+    (c) =>
+      `UPDATE ${p}${c} SET recorded_to = ? WHERE rowid = (SELECT rowid FROM ${p}${c} WHERE ${CLOSE_KEYS[c]} AND recorded_to IS NULL AND rowid <= ? ORDER BY rowid LIMIT 1)`,
   );
 }
 
@@ -166,7 +169,7 @@ export function encodeOperations(closures: readonly DocumentClosure[], inserts: 
     let text = String(operation[0]);
     for (let i = 1; i < operation.length; i++) {
       const value = operation[i];
-      text += FIELD_SEPARATOR + (value === null ? NULL_FIELD : typeof value === 'number' ? String(value) : value);
+      text += FIELD_SEPARATOR + (value == null ? NULL_FIELD : typeof value === 'number' ? String(value) : value);
     }
     encoded.push(text);
   };
