@@ -29,6 +29,7 @@ import {
   type StreamWrite,
   type Subscription,
 } from '../event-store.port.js';
+import { pagesOfReadAll } from '../read-pages.js';
 
 /**
  * KurrentDB / EventStoreDB adapter (docs/decisions/0001-kurrentdb-adapter.md).
@@ -148,14 +149,8 @@ export class KurrentDbEventStore implements EventStore {
     return this.readRange(streamId, fromVersion);
   }
 
-  async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
-    const limit = options.pageSize ?? 10_000;
-    for (let after = options.after ?? 0; ; ) {
-      const page = await this.readAll({ after, limit });
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].position;
-    }
+  readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
+    return pagesOfReadAll((o) => this.readAll(o), options);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

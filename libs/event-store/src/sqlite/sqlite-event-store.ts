@@ -12,6 +12,7 @@ import {
   type StreamWrite,
   type Subscription,
 } from '../event-store.port.js';
+import { pagesOfReadAll } from '../read-pages.js';
 import { readPagesOnWorker } from './sqlite-page-reader.js';
 
 interface EventRow {
@@ -129,18 +130,10 @@ export class SqliteEventStore implements EventStore {
       .map(decode);
   }
 
-  async *readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
-    const pageSize = options.pageSize ?? 10_000;
-    if (this.file !== ':memory:') {
-      yield* readPagesOnWorker(this.file, options.after ?? 0, pageSize);
-      return;
-    }
-    for (let after = options.after ?? 0; ; ) {
-      const page = await this.readAll({ after, limit: pageSize });
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].position;
-    }
+  readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
+    // a worker thread cannot see an in-memory database
+    if (this.file === ':memory:') return pagesOfReadAll((o) => this.readAll(o), options);
+    return readPagesOnWorker(this.file, options.after ?? 0, options.pageSize ?? 10_000);
   }
 
   async subscribeAll(

@@ -383,10 +383,11 @@ export class SqliteReadStore implements ReadStore {
   private tables(id: string): ViewTables {
     let tables = this.views.get(id);
     if (!tables) {
-      this.detachAllBut(id);
       if (this.inMemory || !existsSync(this.viewSetFile(id))) {
         tables = new ViewTables(this.db, id);
       } else {
+        // a new live file: the ones before it were switched away from, here or by another process
+        this.detachAllBut(id);
         tables = this.attach(id);
       }
       this.views.set(id, tables);
