@@ -96,6 +96,11 @@ export interface ReadModelWriter {
  */
 export interface ReadModelBuild extends ReadModelWriter {
   readonly buildId: string;
+  /**
+   * How many batches may be handed to `apply` before the first of them is written; the build
+   * writes them in the order given. 1 (the default) when each apply must finish before the next.
+   */
+  readonly writesInFlight?: number;
   complete(): Promise<void>;
   abandon(): Promise<void>;
 }

@@ -117,6 +117,41 @@ describe('Projector', () => {
     await readStore.close();
   });
 
+  it('stops a rebuild at the first failed write while later batches are queued, and keeps the live views', async () => {
+    const { eventStore, readStore, queries } = stores();
+    const { events } = longest(fc.sample(historyArbitrary(80), { numRuns: 10, seed: 11 }).map(historyFromSteps));
+    await new LogAppender(eventStore).append(events);
+    const projector = new Projector({ eventStore, readStore, rebuildBatchSize: 5, rebuildPageSize: 20 });
+    await projector.catchUpFromScratchIfEmpty();
+    const before = await readStore.checkpoint();
+    const beginRebuild = readStore.beginRebuild.bind(readStore);
+    let applied = 0;
+    let abandoned = false;
+    readStore.beginRebuild = async () => {
+      const build = await beginRebuild();
+      return {
+        ...build,
+        writesInFlight: 3,
+        apply: async (batch) => {
+          // the second batch fails late, after the third was handed over
+          if (++applied === 2) return new Promise<void>((_, reject) => setTimeout(() => reject(new Error('磁盘已满')), 20));
+          return build.apply(batch);
+        },
+        abandon: async () => {
+          abandoned = true;
+          await build.abandon();
+        },
+      };
+    };
+    await expect(projector.rebuild()).rejects.toThrow('磁盘已满');
+    expect(applied).toBeGreaterThanOrEqual(3);
+    expect(abandoned).toBe(true);
+    expect(await readStore.checkpoint()).toEqual(before);
+    await expectReplayAnswers(eventStore, queries);
+    await eventStore.close();
+    await readStore.close();
+  });
+
   it('keeps following after a rebuild, when it was following before', async () => {
     const { eventStore, readStore, queries } = stores();
     const log = new RegistryLog();

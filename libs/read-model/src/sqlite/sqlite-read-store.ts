@@ -495,6 +495,8 @@ export class SqliteReadStore implements ReadStore {
     this.writers.add(writer);
     return {
       buildId: id,
+      // the writer thread takes batches in order; two queued keep it busy while the next is projected
+      writesInFlight: 2,
       checkpoint: async () => writer.checkpoint,
       apply: (batch) => writer.apply(batch),
       complete: async () => {
