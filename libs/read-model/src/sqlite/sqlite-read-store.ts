@@ -26,6 +26,7 @@ import { SqliteBuildWriter } from './sqlite-build-writer.js';
 import {
   closeOperation,
   describeOperation,
+  changeOfRow,
   insertOperation,
   VIEW_TABLES,
   viewIndexesSql,
@@ -81,6 +82,7 @@ interface ReportRow {
 interface ChangeRow {
   jurisdiction: string;
   effective_date: string;
+  position: number;
   change_key: string;
   body_id: string;
   recorded_from: string;
@@ -228,7 +230,7 @@ class ViewTables {
       jurisdiction: row.jurisdiction,
       bodyId: row.body_id,
       effectiveDate: row.effective_date,
-      change: JSON.parse(row.change) as ChangeDocument['change'],
+      change: changeOfRow(row),
       recordedFrom: row.recorded_from,
       recordedTo: row.recorded_to,
     }));
