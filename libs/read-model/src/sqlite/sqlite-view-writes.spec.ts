@@ -34,6 +34,14 @@ describe('the `change` column of the SQLite views', () => {
     expect(changeOfRow(rowOf(adjusted, column))).toEqual(adjusted.change);
   });
 
+  it('writes an adjustment, spelled out, as the same text as any other line', () => {
+    const { eventId: _e, bodyId: _b, effectiveDate: _d, position: _p, ...rest } = adjusted.change;
+    expect(changeColumn(adjusted)).toBe(JSON.stringify(rest));
+    const quoted: ChangeDocument = { ...adjusted, change: { ...adjusted.change, name: '关于"双减"的\\工作专班\n', documentNo: '〔2020〕"3"号' } as ChangeDocument['change'] };
+    const { eventId: _e2, bodyId: _b2, effectiveDate: _d2, position: _p2, ...quotedRest } = quoted.change;
+    expect(changeColumn(quoted)).toBe(JSON.stringify(quotedRest));
+  });
+
   it('keeps the event id when the key is not the event id (a merger’s part for one body)', () => {
     const part: ChangeDocument = { ...adjusted, key: `${adjusted.change.eventId}:b-1` };
     const column = changeColumn(part);
