@@ -92,7 +92,10 @@ for (let after = 0; ; ) {
 const readSeconds = (performance.now() - readStarted) / 1000;
 log(`读全部 ${read} 个事件，${round(read / readSeconds, 0)} 个/秒`);
 
-// Phase 3: rebuild the read models from the log (fresh tables, switched over at the end).
+// Phase 3: rebuild the read models from the log (fresh tables, switched over at the end),
+// from a collected heap as in the CLI's own process: the garbage of the phases before made
+// V8 mark and compact during the rebuild (measured 62,500 events/s here against 80,000 alone).
+(globalThis as { gc?: () => void }).gc?.();
 const projector = new Projector({ eventStore, readStore });
 const rebuild = await projector.rebuild();
 log(`重建读模型 ${rebuild.events} 个事件，${rebuild.eventsPerSecond} 个/秒`);
