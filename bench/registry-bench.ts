@@ -5,9 +5,11 @@
  *
  * Options: --jurisdictions N (100) --bodies N (100 per jurisdiction) --seed N --queries N (200) --dir PATH
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { streamIds } from '#domain';
 import { GENESIS_HASH, newEventId, SqliteEventStore, sealEvents, type EventEnvelope, type StoredEvent } from '#event-store';
@@ -152,6 +154,18 @@ await readStore.close();
 await eventStore.close();
 const fileBytes = ['events.sqlite', 'events.sqlite-wal'].map((f) => join(dir, f)).filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+// Phase 5: the same rebuild as an operator runs it, `npm run cli -- rebuild`, in a process of
+// its own on the same log (this process's phases before leave their heap and compiled code).
+log('在独立进程中重建（npm run cli -- rebuild）');
+const cli = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL('../apps/cli/src/main.js', import.meta.url)), 'rebuild'], {
+  env: { ...process.env, REGISTRY_DATA_DIR: dir, EVENTSTORE_URL: '', MONGO_URL: '' },
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
+const cliSummary = cli.status === 0 ? (JSON.parse(cli.stdout.trim().split('\n').at(-1)!) as { eventsPerSecond: number; elapsedMs: number; events: number }) : undefined;
+if (!cliSummary || cliSummary.events !== appended) throw new Error(`CLI rebuild failed (exit ${cli.status}): ${cli.stdout}`);
+log(`独立进程重建 ${cliSummary.events} 个事件，${cliSummary.eventsPerSecond} 个/秒`);
 if (dirIndex < 0) rmSync(dir, { recursive: true, force: true });
 
 const result = {
@@ -160,6 +174,7 @@ const result = {
   append: { eventsPerSecond: round(appended / appendSeconds, 0), seconds: round(appendSeconds) },
   readAll: { eventsPerSecond: round(read / readSeconds, 0), seconds: round(readSeconds) },
   rebuild: { eventsPerSecond: rebuild.eventsPerSecond, seconds: round(rebuild.elapsedMs / 1000) },
+  rebuildByCli: { eventsPerSecond: cliSummary.eventsPerSecond, seconds: round(cliSummary.elapsedMs / 1000) },
   asOfByReplay: { p50Ms: round(percentile(replayMs, 50)), p99Ms: round(percentile(replayMs, 99)) },
   asOfFromReadModel: { p50Ms: round(percentile(readModelMs, 50), 3), p99Ms: round(percentile(readModelMs, 99), 3) },
   asOfSpeedup: { p50: round(percentile(replayMs, 50) / percentile(readModelMs, 50), 1), p99: round(percentile(replayMs, 99) / percentile(readModelMs, 99), 1) },
