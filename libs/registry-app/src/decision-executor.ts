@@ -30,6 +30,7 @@ import {
   type RecordedDomainEvent,
   type SetQuotaBaseline,
 } from '#domain';
+import { Mutex } from 'async-mutex';
 import { ConcurrencyError, newEventId, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
 import { JurisdictionBodies, foldBodyStream, loadStream, type LoadedStream } from './body-states.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
@@ -60,6 +61,9 @@ export interface WriteResult {
 
 export const SCHEMA_VERSION = 1;
 
+/** Releases of the locks a decision holds until its append is done. */
+type Locks = Array<() => void>;
+
 /** A body id derived from the Idempotency-Key, so two racing retries collide on one stream. */
 export function newBodyId(idempotencyKey?: string): string {
   if (!idempotencyKey) return randomUUID();
@@ -73,6 +77,13 @@ export function newBodyId(idempotencyKey?: string): string {
  */
 export class DecisionExecutor {
   private readonly jurisdictionBodies: JurisdictionBodies;
+  /**
+   * Decisions judged against the other bodies of a jurisdiction (duplicate, quota) run one at
+   * a time per jurisdiction, from reading the others until their append: two establishments
+   * racing in one jurisdiction would otherwise each pass the quota without seeing the other.
+   * Within this process only (README, "Concurrent writers").
+   */
+  private readonly jurisdictionLocks = new Map<string, Mutex>();
 
   constructor(
     private readonly store: EventStore,
@@ -91,8 +102,9 @@ export class DecisionExecutor {
       const earlier = await this.earlierAnswer(request);
       if (earlier) return earlier;
     }
+    const locks: Locks = [];
     try {
-      const { writes } = await this.decide(request);
+      const { writes } = await this.decide(request, locks);
       const result = await this.store.append(writes);
       const sealed = writes.flatMap((w) => w.events);
       const last = sealed.at(-1)!;
@@ -103,7 +115,18 @@ export class DecisionExecutor {
         if (earlier) return earlier;
       }
       throw error;
+    } finally {
+      for (const release of locks) release();
     }
+  }
+
+  private async lockJurisdiction(jurisdiction: string, locks: Locks): Promise<void> {
+    let mutex = this.jurisdictionLocks.get(jurisdiction);
+    if (!mutex) {
+      mutex = new Mutex();
+      this.jurisdictionLocks.set(jurisdiction, mutex);
+    }
+    locks.push(await mutex.acquire());
   }
 
   private async earlierAnswer(request: DecisionRequest): Promise<WriteResult | undefined> {
@@ -121,25 +144,28 @@ export class DecisionExecutor {
     };
   }
 
-  private async decide(request: DecisionRequest): Promise<{ writes: StreamWrite[] }> {
+  private async decide(request: DecisionRequest, locks: Locks): Promise<{ writes: StreamWrite[] }> {
     const command = request.command;
     switch (command.type) {
       case 'MergeBodies':
-        return this.decideMerger(command, request);
+        return this.decideMerger(command, request, locks);
       case 'SetQuotaBaseline': {
         this.authorize(request.principal, command.jurisdiction);
+        // not while a decision of the jurisdiction is being judged by the baseline in force
+        await this.lockJurisdiction(command.jurisdiction, locks);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
         return this.writesFor(decideJurisdiction(command, jurisdictionStateOf(stream.events)), [stream], request);
       }
       case 'AdoptPolicy': {
         this.authorize(request.principal, command.jurisdiction);
+        await this.lockJurisdiction(command.jurisdiction, locks);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
         return this.writesFor(decidePolicy(command), [stream], request);
       }
       case 'OpenCampaign':
       case 'ListCampaignOutcomes':
       case 'ConcludeCampaign':
-        return this.decideCampaign(command, request);
+        return this.decideCampaign(command, request, locks);
       case 'CorrectEvent': {
         const target = await this.store.findEvent(command.eventId);
         if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
@@ -154,11 +180,11 @@ export class DecisionExecutor {
         return this.writesFor(events, [stream], request);
       }
       default:
-        return this.decideOnBody(command, request);
+        return this.decideOnBody(command, request, locks);
     }
   }
 
-  private async decideOnBody(command: BodyCommand, request: DecisionRequest) {
+  private async decideOnBody(command: BodyCommand, request: DecisionRequest, locks: Locks) {
     const stream = await loadStream(this.store, streamIds.body(command.bodyId));
     const state = foldBodyStream(stream.events);
     if (command.type === 'EstablishBody') {
@@ -171,18 +197,18 @@ export class DecisionExecutor {
     const jurisdiction = command.type === 'EstablishBody' ? command.jurisdiction : state!.jurisdiction;
     const needsOthers = ['EstablishBody', 'RenameBody', 'ChangeAffiliation'].includes(command.type) ||
       (command.type === 'AdjustBody' && command.changes.duties !== undefined);
-    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, command.bodyId);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, locks, command.bodyId);
     return this.writesFor(decideBody(command, state, context), [stream], request);
   }
 
-  private async decideMerger(command: MergeBodies, request: DecisionRequest) {
+  private async decideMerger(command: MergeBodies, request: DecisionRequest, locks: Locks) {
     this.authorize(request.principal, command.jurisdiction);
     const ids = [...command.sourceBodyIds, command.target.bodyId];
     const streams = await Promise.all(ids.map((id) => loadStream(this.store, streamIds.body(id))));
     const bodies = new Map<string, BodyState | undefined>();
     ids.forEach((id, i) => bodies.set(id, foldBodyStream(streams[i].events)));
     if (command.target.kind === 'existing') this.checkExpected(streams.at(-1)!, request.expectedVersion);
-    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true);
+    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true, locks);
     const mergerStream: LoadedStream = { streamId: streamIds.merger(command.mergerId), version: 0, lastHash: '0'.repeat(64), events: [] };
     return this.writesFor(decideMerger(command, bodies, context), [mergerStream, ...streams], request);
   }
@@ -191,7 +217,7 @@ export class DecisionExecutor {
    * 清理规范: opening and listing touch the campaign's stream; the conclusion appends, in one
    * multi-stream write, the campaign's CampaignConcluded and every body and merger event it decides.
    */
-  private async decideCampaign(command: CampaignCommand, request: DecisionRequest) {
+  private async decideCampaign(command: CampaignCommand, request: DecisionRequest, locks: Locks) {
     const campaignStream = await loadStream(this.store, campaignStreamId(command.campaignId));
     const campaign = foldCampaign(applyCorrections(campaignStream.events) as unknown as CampaignEvent[]);
     const jurisdiction = command.type === 'OpenCampaign' ? command.jurisdiction : campaign?.jurisdiction;
@@ -203,7 +229,7 @@ export class DecisionExecutor {
       ...(command.outcomes ?? []),
     ];
     const concluding = command.type === 'ConcludeCampaign';
-    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding, locks);
     // In scope at the conclusion: every body active that day (the decider filters by series).
     const ids = [...new Set([
       ...named.flatMap((o) => [o.bodyId, ...(o.outcome === 'merge' && o.mergeInto ? [o.mergeInto] : [])]),
@@ -228,7 +254,8 @@ export class DecisionExecutor {
     return this.writesFor(events, [...bodyStreams, ...mergerStreams, campaignStream], request);
   }
 
-  private async contextFor(jurisdiction: string, date: string, withOtherBodies: boolean, exceptBodyId?: string): Promise<DecisionContext> {
+  private async contextFor(jurisdiction: string, date: string, withOtherBodies: boolean, locks: Locks, exceptBodyId?: string): Promise<DecisionContext> {
+    if (withOtherBodies) await this.lockJurisdiction(jurisdiction, locks);
     const [jurisdictionStream, activeBodies] = await Promise.all([
       this.store.readStream(streamIds.jurisdiction(jurisdiction)),
       withOtherBodies ? this.jurisdictionBodies.activeOn(jurisdiction, date, exceptBodyId) : Promise.resolve([]),

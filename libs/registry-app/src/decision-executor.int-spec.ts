@@ -1,0 +1,70 @@
+/**
+ * Decisions racing in one jurisdiction are judged one after the other against its other bodies:
+ * the second sees what the first recorded, as if they had come one after the other.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RuleViolationError, type EstablishBody } from '#domain';
+import { SqliteEventStore } from '#event-store';
+import { DecisionExecutor } from './decision-executor.js';
+import type { Principal } from './principal.js';
+
+const CODE = '370700';
+const principal: Principal = { name: '潍坊市编办', role: 'registrar', jurisdictions: [CODE] };
+const establish = (bodyId: string, name: string, duties: string): EstablishBody => ({
+  type: 'EstablishBody',
+  bodyId,
+  jurisdiction: CODE,
+  documentNo: `潍政字〔2024〕${bodyId}号`,
+  effectiveDate: '2024-06-01',
+  profile: {
+    name,
+    series: 'government',
+    duration: 'standing',
+    basis: { conditions: [2], text: '跨部门协调' },
+    reason: '工作需要',
+    leaders: [{ title: '市长', rank: 'bureau' }],
+    deputies: [{ title: '分管副市长', rank: 'deputy-bureau' }],
+    memberUnits: ['市发展改革委', '市财政局', '市公安局'],
+    tasks: '统筹协调',
+    duties,
+    hostDepartment: '市政府办公室',
+  },
+});
+const rulesBroken = (result: PromiseSettledResult<unknown>) =>
+  result.status === 'rejected' && result.reason instanceof RuleViolationError ? result.reason.violations.map((v) => v.rule) : [];
+
+describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'executor-race-'));
+  let n = 0;
+  const fresh = () => {
+    const store = new SqliteEventStore(join(dir, `events-${++n}.sqlite`));
+    return { store, executor: new DecisionExecutor(store) };
+  };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('two establishments for the last place under the quota: the second counts the first and needs a stated need', async () => {
+    const { store, executor } = fresh();
+    await executor.execute({ principal, command: { type: 'SetQuotaBaseline', jurisdiction: CODE, total: 1, documentNo: '潍政办字〔2020〕37号', effectiveDate: '2020-03-31' } });
+    const results = await Promise.allSettled([
+      executor.execute({ principal, command: establish('a', '潍坊市低空经济发展工作领导小组', '研究低空经济发展重大问题') }),
+      executor.execute({ principal, command: establish('b', '潍坊市城市更新工作领导小组', '研究城市更新重大问题') }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.flatMap(rulesBroken)).toEqual(['quota']);
+    expect((await store.readAll({ types: ['BodyEstablished'] })).length).toBe(1);
+    await store.close();
+  });
+
+  it('two establishments of the same body under two ids: the second is told of the first', async () => {
+    const { store, executor } = fresh();
+    const results = await Promise.allSettled([
+      executor.execute({ principal, command: establish('c', '潍坊市数字经济发展领导小组', '研究数字经济发展重大问题') }),
+      executor.execute({ principal, command: establish('d', '潍坊市数字经济发展领导小组', '研究数字经济发展重大问题') }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.flatMap(rulesBroken)).toEqual(['duplicate']);
+    await store.close();
+  });
+});
