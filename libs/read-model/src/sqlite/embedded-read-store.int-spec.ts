@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +156,27 @@ describe('SQLite read store, beyond the contract', () => {
 });
 
 describe('SQLite build writer thread', () => {
+  it('keeps its file locked against other processes while it syncs the file in the background', async () => {
+    const file = join(dir, 'synced-build.sqlite');
+    const writer = new SqliteBuildWriter(file, 1024, 1); // a background sync after every batch
+    let probed: string;
+    try {
+      for (let i = 0; i < 5; i++) {
+        await writer.apply({ basedOn: i, closures: [], inserts: [insertOf(doc(`s${i}`, T))], checkpoint: { position: i + 1, transactionTime: T } });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the last sync ends
+      // another process, as a store opening meanwhile would probe it (dropAbandonedBuild)
+      probed = spawnSync(
+        process.execPath,
+        ['-e', `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)}, { timeout: 0 }); try { db.exec('BEGIN IMMEDIATE'); console.log('unlocked'); } catch (e) { console.log(e.code); }`],
+        { encoding: 'utf8', cwd: process.cwd() },
+      ).stdout.trim();
+    } finally {
+      await writer.abandon();
+    }
+    expect(probed).toBe('SQLITE_BUSY');
+  });
+
   it('rejects batches and stops without hanging when its thread could not start', async () => {
     const writer = new SqliteBuildWriter(join(dir, 'no-such-folder', 'views.sqlite'), 1024);
     await expect(writer.apply({ basedOn: 0, closures: [], inserts: [insertOf(doc('x', T))], checkpoint: { position: 1, transactionTime: T } })).rejects.toThrow();

@@ -28,10 +28,10 @@ import {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { close, closeSync, fsync, fsyncSync, open, openSync } = require('node:fs');
+const { closeSync, fsync, fsyncSync, openSync } = require('node:fs');
 const { dirname } = require('node:path');
 const Database = require(workerData.driver);
-const { file, cacheKiB, tablesSql, indexesSql, statements, deferredCloses, moveCheckpoint, arity, firstClose, separator, nullField } = workerData;
+const { file, cacheKiB, syncEveryBytes, tablesSql, indexesSql, statements, deferredCloses, moveCheckpoint, arity, firstClose, separator, nullField } = workerData;
 
 const db = new Database(file);
 db.pragma('page_size = 16384');
@@ -68,15 +68,26 @@ function fsyncPath(path) {
   try { fsyncSync(fd); } finally { closeSync(fd); }
 }
 
-// Flushed to disk as the build goes (every 64 MB, on libuv's thread pool while this thread
-// goes on inserting), so the sync before the switch has little left to write: it took 0.4 s
-// at the end of the bench rebuild.
+// One descriptor of the file for the whole build, closed only after SQLite's: closing any
+// descriptor of a file drops the process's POSIX locks on it, the build's exclusive lock with
+// them, and that lock is what tells other processes this build is still running.
+const fileFd = openSync(file, 'r');
+let fileOpen = true;
+function closeFile() {
+  if (db.open) db.close();
+  if (fileOpen) closeSync(fileFd);
+  fileOpen = false;
+}
+
+// Synced as the build goes (every 64 MB, on libuv's thread pool while this thread goes on
+// inserting), so the sync before the switch has little left to write: it took 0.4 s at the
+// end of the bench rebuild.
 const pageCount = db.prepare('PRAGMA page_count').pluck();
-const SYNC_EVERY_PAGES = Math.ceil((64 * 1024 * 1024) / 16384);
+const SYNC_EVERY_PAGES = Math.max(1, Math.ceil(syncEveryBytes / 16384));
 let syncedPages = 0;
 /** Called once the sync in progress has ended (undefined when none is). */
 let syncing;
-/** A failed background sync fails the build: a later fsync on a new descriptor may not report it. */
+/** A failed background sync fails the build (the last fsync need not report it again). */
 let syncError = null;
 function syncAsItGrows() {
   if (syncing) return;
@@ -85,14 +96,10 @@ function syncAsItGrows() {
   syncedPages = pages;
   const waiters = [];
   syncing = waiters;
-  const done = (error) => {
+  fsync(fileFd, (error) => {
     if (error) syncError ??= error;
     syncing = undefined;
     for (const waiter of waiters) waiter();
-  };
-  open(file, 'r', (error, fd) => {
-    if (error) return done(error);
-    fsync(fd, (error) => close(fd, () => done(error)));
   });
 }
 function afterSync(then) {
@@ -114,9 +121,9 @@ function complete() {
   // WAL marks the file as complete (the store never takes a WAL file for an abandoned build);
   // synced while this connection still holds the lock.
   db.pragma('journal_mode = WAL');
-  fsyncPath(file);
+  fsyncSync(fileFd);
   fsyncPath(dirname(file));
-  db.close();
+  closeFile();
 }
 
 function reply(message, work) {
@@ -126,7 +133,10 @@ function reply(message, work) {
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
   }
-  if (message.kind !== 'batch') parentPort.close();
+  if (message.kind === 'batch') return;
+  // the last message: after a failed complete the store abandons the build, which deletes it
+  try { closeFile(); } catch {}
+  parentPort.close();
 }
 
 parentPort.on('message', (message) => {
@@ -142,12 +152,10 @@ parentPort.on('message', (message) => {
       transactionTime = message.transactionTime;
     });
   } else if (message.kind === 'complete') {
-    // the last sync sees the errors of the background ones only if they ended before it
+    // not while a background sync is running: its error would fail the build only once known
     afterSync(() => reply(message, complete));
   } else if (message.kind === 'abandon') {
-    reply(message, () => {
-      if (db.open) db.close();
-    });
+    afterSync(() => reply(message, closeFile));
   }
 });
 `;
@@ -164,7 +172,8 @@ export class SqliteBuildWriter {
   private hasExited = false;
   private acknowledged: Checkpoint = EMPTY_CHECKPOINT;
 
-  constructor(file: string, cacheKiB: number) {
+  /** `syncEveryBytes`: how much the file grows between background syncs (smaller in tests). */
+  constructor(file: string, cacheKiB: number, syncEveryBytes = 64 * 1024 * 1024) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const writes = writeStatements('');
     this.worker = new Worker(WORKER_SOURCE, {
@@ -175,6 +184,7 @@ export class SqliteBuildWriter {
         file,
         driver,
         cacheKiB,
+        syncEveryBytes,
         tablesSql: viewTablesSql(''),
         indexesSql: viewIndexesSql(''),
         statements: writes.statements,
