@@ -161,10 +161,14 @@ log('在独立进程中重建（npm run cli -- rebuild）');
 const cli = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL('../apps/cli/src/main.js', import.meta.url)), 'rebuild'], {
   env: { ...process.env, REGISTRY_DATA_DIR: dir, EVENTSTORE_URL: '', MONGO_URL: '' },
   encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'ignore'],
+  stdio: ['ignore', 'pipe', 'pipe'],
+  maxBuffer: 64 * 1024 * 1024,
 });
 const cliSummary = cli.status === 0 ? (JSON.parse(cli.stdout.trim().split('\n').at(-1)!) as { eventsPerSecond: number; elapsedMs: number; events: number }) : undefined;
-if (!cliSummary || cliSummary.events !== appended) throw new Error(`CLI rebuild failed (exit ${cli.status}): ${cli.stdout}`);
+if (!cliSummary || cliSummary.events !== appended) {
+  if (dirIndex < 0) rmSync(dir, { recursive: true, force: true });
+  throw new Error(`CLI rebuild failed (exit ${cli.status}${cli.error ? `, ${cli.error.message}` : ''}): ${cli.stdout}\n${cli.stderr.slice(-2000)}`);
+}
 log(`独立进程重建 ${cliSummary.events} 个事件，${cliSummary.eventsPerSecond} 个/秒`);
 if (dirIndex < 0) rmSync(dir, { recursive: true, force: true });
 

@@ -57,6 +57,31 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
     await store.close();
   });
 
+  it('a merger sent twice at once with one idempotency key: both get the first one\'s answer', async () => {
+    const { store, executor } = fresh();
+    await executor.execute({ principal, command: establish('s1', '潍坊市防汛抗旱指挥部', '研究防汛抗旱重大问题') });
+    await executor.execute({ principal, command: establish('s2', '潍坊市森林防灭火指挥部', '研究森林防灭火重大问题') });
+    const target = establish('t', '潍坊市防灾减灾救灾委员会', '研究防灾减灾救灾重大问题');
+    const merge = {
+      principal,
+      idempotencyKey: 'merger-2024-1',
+      command: {
+        type: 'MergeBodies' as const,
+        mergerId: 'm1',
+        jurisdiction: CODE,
+        documentNo: '潍政字〔2024〕45号',
+        effectiveDate: '2024-09-01',
+        mergerReason: 1 as const,
+        sourceBodyIds: ['s1', 's2'],
+        target: { kind: 'new' as const, bodyId: 't', profile: target.profile },
+      },
+    };
+    const [first, second] = await Promise.all([executor.execute(merge), executor.execute(merge)]);
+    expect(second).toEqual(first);
+    expect((await store.readAll({ types: ['BodiesMerged'] })).length).toBe(1);
+    await store.close();
+  });
+
   it('two establishments of the same body under two ids: the second is told of the first', async () => {
     const { store, executor } = fresh();
     const results = await Promise.allSettled([

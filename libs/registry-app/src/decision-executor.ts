@@ -64,6 +64,13 @@ export const SCHEMA_VERSION = 1;
 /** Releases of the locks a decision holds until its append is done. */
 type Locks = Array<() => void>;
 
+/** Thrown under a jurisdiction's lock when the request's idempotency key has been answered meanwhile. */
+class AnsweredEarlier extends Error {
+  constructor(readonly answer: WriteResult) {
+    super('answered earlier');
+  }
+}
+
 /** A body id derived from the Idempotency-Key, so two racing retries collide on one stream. */
 export function newBodyId(idempotencyKey?: string): string {
   if (!idempotencyKey) return randomUUID();
@@ -104,7 +111,9 @@ export class DecisionExecutor {
     }
     const locks: Locks = [];
     try {
-      const { writes } = await this.decide(request, locks);
+      const decided = await this.decide(request, locks);
+      if ('earlier' in decided) return decided.earlier;
+      const { writes } = decided;
       const result = await this.store.append(writes);
       const sealed = writes.flatMap((w) => w.events);
       const last = sealed.at(-1)!;
@@ -120,13 +129,19 @@ export class DecisionExecutor {
     }
   }
 
-  private async lockJurisdiction(jurisdiction: string, locks: Locks): Promise<void> {
+  private async lockJurisdiction(jurisdiction: string, locks: Locks, request: DecisionRequest): Promise<void> {
     let mutex = this.jurisdictionLocks.get(jurisdiction);
     if (!mutex) {
       mutex = new Mutex();
       this.jurisdictionLocks.set(jurisdiction, mutex);
     }
     locks.push(await mutex.acquire());
+    // A retry with the same key that waited here for the first attempt answers as it did:
+    // judged now, it would count the first attempt's body against itself.
+    if (request.idempotencyKey) {
+      const earlier = await this.earlierAnswer(request);
+      if (earlier) throw new AnsweredEarlier(earlier);
+    }
   }
 
   private async earlierAnswer(request: DecisionRequest): Promise<WriteResult | undefined> {
@@ -144,7 +159,16 @@ export class DecisionExecutor {
     };
   }
 
-  private async decide(request: DecisionRequest, locks: Locks): Promise<{ writes: StreamWrite[] }> {
+  private async decide(request: DecisionRequest, locks: Locks): Promise<{ writes: StreamWrite[] } | { earlier: WriteResult }> {
+    try {
+      return await this.decideUnder(request, locks);
+    } catch (error) {
+      if (error instanceof AnsweredEarlier) return { earlier: error.answer };
+      throw error;
+    }
+  }
+
+  private async decideUnder(request: DecisionRequest, locks: Locks): Promise<{ writes: StreamWrite[] }> {
     const command = request.command;
     switch (command.type) {
       case 'MergeBodies':
@@ -152,13 +176,13 @@ export class DecisionExecutor {
       case 'SetQuotaBaseline': {
         this.authorize(request.principal, command.jurisdiction);
         // not while a decision of the jurisdiction is being judged by the baseline in force
-        await this.lockJurisdiction(command.jurisdiction, locks);
+        await this.lockJurisdiction(command.jurisdiction, locks, request);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
         return this.writesFor(decideJurisdiction(command, jurisdictionStateOf(stream.events)), [stream], request);
       }
       case 'AdoptPolicy': {
         this.authorize(request.principal, command.jurisdiction);
-        await this.lockJurisdiction(command.jurisdiction, locks);
+        await this.lockJurisdiction(command.jurisdiction, locks, request);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
         return this.writesFor(decidePolicy(command), [stream], request);
       }
@@ -170,6 +194,8 @@ export class DecisionExecutor {
         const target = await this.store.findEvent(command.eventId);
         if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
         this.authorize(request.principal, target.jurisdiction);
+        // a corrected baseline or policy changes what the jurisdiction's decisions are judged by
+        if (target.streamId === streamIds.jurisdiction(target.jurisdiction)) await this.lockJurisdiction(target.jurisdiction, locks, request);
         const stream = await loadStream(this.store, target.streamId);
         this.checkExpected(stream, request.expectedVersion);
         const events = decideCorrection(
@@ -197,7 +223,7 @@ export class DecisionExecutor {
     const jurisdiction = command.type === 'EstablishBody' ? command.jurisdiction : state!.jurisdiction;
     const needsOthers = ['EstablishBody', 'RenameBody', 'ChangeAffiliation'].includes(command.type) ||
       (command.type === 'AdjustBody' && command.changes.duties !== undefined);
-    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, locks, command.bodyId);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, locks, request, command.bodyId);
     return this.writesFor(decideBody(command, state, context), [stream], request);
   }
 
@@ -208,7 +234,7 @@ export class DecisionExecutor {
     const bodies = new Map<string, BodyState | undefined>();
     ids.forEach((id, i) => bodies.set(id, foldBodyStream(streams[i].events)));
     if (command.target.kind === 'existing') this.checkExpected(streams.at(-1)!, request.expectedVersion);
-    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true, locks);
+    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true, locks, request);
     const mergerStream: LoadedStream = { streamId: streamIds.merger(command.mergerId), version: 0, lastHash: '0'.repeat(64), events: [] };
     return this.writesFor(decideMerger(command, bodies, context), [mergerStream, ...streams], request);
   }
@@ -229,7 +255,7 @@ export class DecisionExecutor {
       ...(command.outcomes ?? []),
     ];
     const concluding = command.type === 'ConcludeCampaign';
-    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding, locks);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding, locks, request);
     // In scope at the conclusion: every body active that day (the decider filters by series).
     const ids = [...new Set([
       ...named.flatMap((o) => [o.bodyId, ...(o.outcome === 'merge' && o.mergeInto ? [o.mergeInto] : [])]),
@@ -254,8 +280,15 @@ export class DecisionExecutor {
     return this.writesFor(events, [...bodyStreams, ...mergerStreams, campaignStream], request);
   }
 
-  private async contextFor(jurisdiction: string, date: string, withOtherBodies: boolean, locks: Locks, exceptBodyId?: string): Promise<DecisionContext> {
-    if (withOtherBodies) await this.lockJurisdiction(jurisdiction, locks);
+  private async contextFor(
+    jurisdiction: string,
+    date: string,
+    withOtherBodies: boolean,
+    locks: Locks,
+    request: DecisionRequest,
+    exceptBodyId?: string,
+  ): Promise<DecisionContext> {
+    if (withOtherBodies) await this.lockJurisdiction(jurisdiction, locks, request);
     const [jurisdictionStream, activeBodies] = await Promise.all([
       this.store.readStream(streamIds.jurisdiction(jurisdiction)),
       withOtherBodies ? this.jurisdictionBodies.activeOn(jurisdiction, date, exceptBodyId) : Promise.resolve([]),

@@ -170,7 +170,7 @@ export class Projector {
     // thread). With one batch in flight the projector waited 3.5 s of 14 for the writer, and
     // both threads sat idle in turn; with two, 1.4 s (measured on the bench log).
     const inFlight: Array<Promise<void>> = [];
-    const writesInFlight = Math.max(1, build.writesInFlight ?? 1);
+    const writesInFlight = Number.isInteger(build.writesInFlight) ? Math.max(1, build.writesInFlight!) : 1;
     const write = async () => {
       const batch = projection.takeBatch();
       if (!batch) return;

@@ -42,6 +42,12 @@ describe('the `change` column of the SQLite views', () => {
     expect(changeColumn(quoted)).toBe(JSON.stringify(quotedRest));
   });
 
+  it('leaves out a missing document number, as JSON does, instead of writing `undefined`', () => {
+    const unnumbered = { ...adjusted, change: { ...adjusted.change, documentNo: undefined } } as unknown as ChangeDocument;
+    expect(() => JSON.parse(changeColumn(unnumbered))).not.toThrow();
+    expect(changeOfRow(rowOf(unnumbered, changeColumn(unnumbered)))).toEqual(JSON.parse(JSON.stringify(unnumbered.change)));
+  });
+
   it('keeps the event id when the key is not the event id (a merger’s part for one body)', () => {
     const part: ChangeDocument = { ...adjusted, key: `${adjusted.change.eventId}:b-1` };
     const column = changeColumn(part);

@@ -131,12 +131,9 @@ export function closeOperation({ document: d, recordedTo: at }: DocumentClosure)
   }
 }
 
-/**
- * An insert as a statement run. Its last parameter is the document's JSON column; with
- * `encode` false it stays an object, for the writer thread to encode.
- */
-export function insertOperation({ document: d, recordedFrom: from, recordedTo: to }: DocumentInsert, encode = true): WriteOperation {
-  const json = (value: unknown) => (encode ? JSON.stringify(value) : (value as string));
+/** An insert as a statement run; its last parameter is the document's JSON column. */
+export function insertOperation({ document: d, recordedFrom: from, recordedTo: to }: DocumentInsert): WriteOperation {
+  const json = (value: unknown) => JSON.stringify(value);
   switch (d.collection) {
     case 'registry_entries':
       return [INSERT.registry_entries, d.jurisdiction, d.validFrom, d.validTo, d.bodyId, from, to, json(d.entry)];
@@ -145,7 +142,7 @@ export function insertOperation({ document: d, recordedFrom: from, recordedTo: t
     case 'annual_reports':
       return [INSERT.annual_reports, d.bodyId, d.validFrom, d.position, d.key, from, to, d.jurisdiction, json(d.report)];
     case 'changes':
-      return [INSERT.changes, d.jurisdiction, d.effectiveDate, d.change.position, d.key, d.bodyId, from, to, encode ? changeColumn(d) : (d.change as never)];
+      return [INSERT.changes, d.jurisdiction, d.effectiveDate, d.change.position, d.key, d.bodyId, from, to, changeColumn(d)];
     case 'quota_baselines':
       return [INSERT.quota_baselines, d.jurisdiction, d.validFrom, d.validTo, from, to, json(d.baseline)];
   }
@@ -160,7 +157,14 @@ export function changeColumn(document: ChangeDocument): string {
   const change = document.change;
   // Most lines are adjustments: spelled out, they cost a rebuild 0.25 µs less each than the
   // object rest below (measured); the spec holds both to the same text.
-  if (change.type === 'adjusted' && change.eventId === document.key) {
+  if (
+    change.type === 'adjusted' &&
+    change.eventId === document.key &&
+    typeof change.documentNo === 'string' &&
+    typeof change.recordedAt === 'string' &&
+    typeof change.name === 'string' &&
+    Array.isArray(change.fields)
+  ) {
     return `{"type":"adjusted","documentNo":${JSON.stringify(change.documentNo)},"recordedAt":${JSON.stringify(change.recordedAt)},"name":${JSON.stringify(change.name)},"fields":${JSON.stringify(change.fields)}}`;
   }
   const { eventId, bodyId: _bodyId, effectiveDate: _effectiveDate, position: _position, ...rest } = change;
