@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { RuleViolationError, type EstablishBody } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import { DecisionExecutor } from './decision-executor.js';
+import { JurisdictionBusyError } from './errors.js';
 import type { Principal } from './principal.js';
 
 const CODE = '370700';
@@ -79,6 +80,29 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
     const [first, second] = await Promise.all([executor.execute(merge), executor.execute(merge)]);
     expect(second).toEqual(first);
     expect((await store.readAll({ types: ['BodiesMerged'] })).length).toBe(1);
+    await store.close();
+  });
+
+  it('answers 409 (JurisdictionBusyError) to a decision kept waiting too long by another of its jurisdiction, and writes nothing for it', async () => {
+    const store = new SqliteEventStore(join(dir, `events-${++n}.sqlite`));
+    let release: () => void = () => undefined;
+    const appendOnce = store.append.bind(store);
+    let held = false;
+    // the first append hangs until released, holding the jurisdiction's lock
+    store.append = async (writes) => {
+      if (!held) {
+        held = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return appendOnce(writes);
+    };
+    const executor = new DecisionExecutor(store, undefined, undefined, 50);
+    const first = executor.execute({ principal, command: establish('e', '潍坊市低空经济发展工作领导小组', '研究低空经济发展重大问题') });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(executor.execute({ principal, command: establish('f', '潍坊市城市更新工作领导小组', '研究城市更新重大问题') })).rejects.toBeInstanceOf(JurisdictionBusyError);
+    release();
+    await first;
+    expect((await store.readAll({ types: ['BodyEstablished'] })).map((e) => e.bodyId)).toEqual(['e']);
     await store.close();
   });
 

@@ -30,10 +30,10 @@ import {
   type RecordedDomainEvent,
   type SetQuotaBaseline,
 } from '#domain';
-import { Mutex } from 'async-mutex';
+import { Mutex, withTimeout, type MutexInterface } from 'async-mutex';
 import { ConcurrencyError, newEventId, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
 import { JurisdictionBodies, foldBodyStream, loadStream, type LoadedStream } from './body-states.js';
-import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
+import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
 import { mayAccess, type Principal } from './principal.js';
 
 export type RegistryCommand = BodyCommand | MergeBodies | SetQuotaBaseline | Omit<CorrectEvent, 'today'>;
@@ -90,7 +90,7 @@ export class DecisionExecutor {
    * racing in one jurisdiction would otherwise each pass the quota without seeing the other.
    * Within this process only (README, "Concurrent writers").
    */
-  private readonly jurisdictionLocks = new Map<string, Mutex>();
+  private readonly jurisdictionLocks = new Map<string, MutexInterface>();
 
   constructor(
     private readonly store: EventStore,
@@ -100,6 +100,8 @@ export class DecisionExecutor {
      * the jurisdiction's stream (PolicyAdopted), else 市级办法 (MUNICIPAL_POLICY).
      */
     private readonly policyFor?: (jurisdiction: string, date: string) => Promise<Policy>,
+    /** How long a decision waits for another one of its jurisdiction before answering 409. */
+    private readonly lockTimeoutMs = 15_000,
   ) {
     this.jurisdictionBodies = new JurisdictionBodies(store);
   }
@@ -132,7 +134,7 @@ export class DecisionExecutor {
   private async lockJurisdiction(jurisdiction: string, locks: Locks, request: DecisionRequest): Promise<void> {
     let mutex = this.jurisdictionLocks.get(jurisdiction);
     if (!mutex) {
-      mutex = new Mutex();
+      mutex = withTimeout(new Mutex(), this.lockTimeoutMs, new JurisdictionBusyError(jurisdiction));
       this.jurisdictionLocks.set(jurisdiction, mutex);
     }
     locks.push(await mutex.acquire());

@@ -32,3 +32,11 @@ export class StaleVersionError extends Error {
     this.name = 'StaleVersionError';
   }
 }
+
+/** Another decision of the jurisdiction held its lock longer than a request waits for it. */
+export class JurisdictionBusyError extends Error {
+  constructor(readonly jurisdiction: string) {
+    super(`行政区划 ${jurisdiction} 的另一项决定正在登记，请稍后重试`);
+    this.name = 'JurisdictionBusyError';
+  }
+}

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { RuleViolationError } from '#domain';
 import { ConcurrencyError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
-import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
+import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -55,6 +55,7 @@ export class RegistryErrorFilter implements ExceptionFilter {
     if (exception instanceof ConcurrencyError) {
       return shape(409, '版本冲突：该机构已被另一项登记修改，请刷新后重试', { details: { streamId: exception.streamId, actualVersion: exception.actualVersion } });
     }
+    if (exception instanceof JurisdictionBusyError) return shape(409, exception.message, { details: { jurisdiction: exception.jurisdiction } });
     if (exception instanceof IdempotencyKeyReusedError) return shape(422, exception.message, { details: { idempotencyKey: exception.key } });
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
