@@ -74,7 +74,7 @@ export async function* readPagesOnWorker(file: string, after: number, pageSize: 
     notify();
   });
   worker.on('exit', (code) => {
-    failure ??= new Error(`event log reader stopped (exit ${code})`);
+    failure ??= new Error(`读取事件日志的线程已退出（退出码 ${code}）`);
     notify();
   });
   worker.postMessage(ahead);

@@ -81,7 +81,7 @@ export class MemoryReadStore implements ReadStore {
     const id = randomUUID();
     this.building = { id, views };
     const active = () => {
-      if (this.building?.id !== id) throw new Error(`build ${id} is no longer in progress`);
+      if (this.building?.id !== id) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
     };
     return {
       buildId: id,

@@ -176,8 +176,8 @@ if (url) {
       try {
         const first = await store.beginRebuild();
         const second = await store.beginRebuild();
-        await expect(first.apply(batch(0, 1, 'x'))).rejects.toThrow(/no longer in progress/);
-        await expect(first.complete()).rejects.toThrow(/no longer in progress/);
+        await expect(first.apply(batch(0, 1, 'x'))).rejects.toThrow(/已不在进行中/);
+        await expect(first.complete()).rejects.toThrow(/已不在进行中/);
         await second.apply(batch(0, 1, 'y'));
         await second.complete();
         expect(await ids(store)).toEqual(['y']);

@@ -439,13 +439,13 @@ export class MongoReadStore implements ReadStore {
       buildId: id,
       checkpoint: async () => {
         const checkpoint = await this.readCheckpoint(id);
-        if (!checkpoint) throw new Error(`build ${id} is no longer in progress`);
+        if (!checkpoint) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
         return checkpoint;
       },
       apply: async (batch) => {
         await this.transaction(async (session) => {
           const pointer = await this.pointers.findOne({ _id: POINTER_ID }, { session });
-          if (pointer?.building !== id) throw new Error(`build ${id} is no longer in progress`);
+          if (pointer?.building !== id) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
           await this.moveCheckpoint(id, batch, session);
           await set.write(batch, session);
         });
@@ -469,7 +469,7 @@ export class MongoReadStore implements ReadStore {
   private async switchTo(id: string): Promise<void> {
     const pointer = await this.transaction(async (session) => {
       const current = await this.pointers.findOne({ _id: POINTER_ID }, { session });
-      if (current?.building !== id) throw new Error(`build ${id} is no longer in progress`);
+      if (current?.building !== id) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
       const retired = current.live !== id ? [...current.retired, { id: current.live, at: new Date() }] : current.retired;
       await this.pointers.updateOne({ _id: POINTER_ID }, { $set: { live: id, building: null, retired } }, { session });
       if (current.live !== id) await this.checkpoints.deleteOne({ _id: current.live }, { session });

@@ -108,7 +108,7 @@ function afterSync(then) {
 }
 
 function complete() {
-  if (syncError) throw new Error('writing the build to disk failed: ' + syncError.message);
+  if (syncError) throw new Error('重建写入磁盘失败：' + syncError.message);
   db.exec(indexesSql);
   const closes = deferredCloses.map((sql) => db.prepare(sql));
   db.transaction(() => {
@@ -208,7 +208,7 @@ export class SqliteBuildWriter {
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', (code) => {
         this.hasExited = true;
-        if (this.pending.size > 0) this.fail(new Error(`read-model build writer stopped (exit ${code})`));
+        if (this.pending.size > 0) this.fail(new Error(`读模型重建的写入线程已退出（退出码 ${code}）`));
         resolve();
       }),
     );
@@ -222,7 +222,7 @@ export class SqliteBuildWriter {
   /** Encodes the batch here, writes it there; resolves once written (not yet synced: see complete). */
   async apply(batch: ReadModelBatch): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.stopped) throw new Error('read-model build writer is stopped');
+    if (this.stopped) throw new Error('读模型重建的写入线程已停止');
     const operations = encodeOperations(batch.closures, batch.inserts);
     const { position, transactionTime } = batch.checkpoint;
     const written = this.send({ kind: 'batch', basedOn: batch.basedOn, position, transactionTime, operations });
@@ -244,7 +244,7 @@ export class SqliteBuildWriter {
   }
 
   private async stop(message: Record<string, unknown>): Promise<void> {
-    if (this.stopped) throw new Error('read-model build writer is stopped');
+    if (this.stopped) throw new Error('读模型重建的写入线程已停止');
     this.stopped = true;
     try {
       await this.send(message);
@@ -254,7 +254,7 @@ export class SqliteBuildWriter {
   }
 
   private send(message: Record<string, unknown>): Promise<void> {
-    if (this.hasExited) return Promise.reject(this.failure ?? new Error('read-model build writer has stopped'));
+    if (this.hasExited) return Promise.reject(this.failure ?? new Error('读模型重建的写入线程已停止'));
     const id = ++this.next;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -378,7 +378,7 @@ export class SqliteReadStore implements ReadStore {
   /** The live view set (another process may have switched it). */
   private live(): ViewTables {
     const id = this.liveId.get()?.value;
-    if (!id) throw new Error('read model has no live view set');
+    if (!id) throw new Error('读模型没有在用的视图集');
     return this.tables(id);
   }
 
@@ -405,7 +405,7 @@ export class SqliteReadStore implements ReadStore {
     if (!this.db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'checkpoint'`).get()) {
       this.db.exec(`DETACH DATABASE ${schema}`);
       if (existsSync(file) && statSync(file).size === 0) this.removeViewSetFile(id);
-      throw new Error(`view set ${id} has no file (${file})`);
+      throw new Error(`读模型视图集 ${id} 的文件不存在（${file}）`);
     }
     this.db.pragma(`${schema}.synchronous = NORMAL`);
     this.db.pragma(`${schema}.cache_size = -${this.cacheKiB}`);
@@ -456,7 +456,7 @@ export class SqliteReadStore implements ReadStore {
       })
       .immediate();
     const inProgress = () => {
-      if (this.getMeta.get('building')?.value !== id) throw new Error(`build ${id} is no longer in progress`);
+      if (this.getMeta.get('building')?.value !== id) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
     };
     let stopped = false;
     const abandon = async () => {
@@ -475,7 +475,7 @@ export class SqliteReadStore implements ReadStore {
         buildId: id,
         checkpoint: async () => tables.checkpoint(),
         apply: async (batch) => {
-          if (stopped) throw new Error(`build ${id} is no longer in progress`);
+          if (stopped) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
           this.db
             .transaction(() => {
               inProgress();
@@ -524,7 +524,7 @@ export class SqliteReadStore implements ReadStore {
     try {
       this.db
         .transaction(() => {
-          if (this.getMeta.get('building')?.value !== id) throw new Error(`build ${id} is no longer in progress`);
+          if (this.getMeta.get('building')?.value !== id) throw new Error(`重建 ${id} 已不在进行中：另一次重建接替了它，或它已被放弃`);
           previous = this.liveId.get()?.value;
           this.setMeta.run('live', id);
           this.deleteMeta.run('building');
