@@ -5,34 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RuleViolationError, type EstablishBody } from '#domain';
+import { RuleViolationError } from '#domain';
 import { SqliteEventStore } from '#event-store';
+import { establish as establishBody, units } from '../../domain/src/testing/commands.js';
 import { DecisionExecutor } from './decision-executor.js';
 import { JurisdictionBusyError } from './errors.js';
 import type { Principal } from './principal.js';
 
 const CODE = '370700';
 const principal: Principal = { name: '潍坊市编办', role: 'registrar', jurisdictions: [CODE] };
-const establish = (bodyId: string, name: string, duties: string): EstablishBody => ({
-  type: 'EstablishBody',
-  bodyId,
-  jurisdiction: CODE,
-  documentNo: `潍政字〔2024〕${bodyId}号`,
-  effectiveDate: '2024-06-01',
-  profile: {
-    name,
-    series: 'government',
-    duration: 'standing',
-    basis: { conditions: [2], text: '跨部门协调' },
-    reason: '工作需要',
-    leaders: [{ title: '市长', rank: 'bureau' }],
-    deputies: [{ title: '分管副市长', rank: 'deputy-bureau' }],
-    memberUnits: ['市发展改革委', '市财政局', '市公安局'],
-    tasks: '统筹协调',
-    duties,
-    hostDepartment: '市政府办公室',
-  },
-});
+const establish = (bodyId: string, name: string) => establishBody(bodyId, name, '2024-06-01', units(3));
 const rulesBroken = (result: PromiseSettledResult<unknown>) =>
   result.status === 'rejected' && result.reason instanceof RuleViolationError ? result.reason.violations.map((v) => v.rule) : [];
 
@@ -49,8 +31,8 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
     const { store, executor } = fresh();
     await executor.execute({ principal, command: { type: 'SetQuotaBaseline', jurisdiction: CODE, total: 1, documentNo: '潍政办字〔2020〕37号', effectiveDate: '2020-03-31' } });
     const results = await Promise.allSettled([
-      executor.execute({ principal, command: establish('a', '潍坊市低空经济发展工作领导小组', '研究低空经济发展重大问题') }),
-      executor.execute({ principal, command: establish('b', '潍坊市城市更新工作领导小组', '研究城市更新重大问题') }),
+      executor.execute({ principal, command: establish('a', '潍坊市低空经济发展工作领导小组') }),
+      executor.execute({ principal, command: establish('b', '潍坊市城市更新工作领导小组') }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.flatMap(rulesBroken)).toEqual(['quota']);
@@ -60,9 +42,9 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
 
   it('a merger sent twice at once with one idempotency key: both get the first one\'s answer', async () => {
     const { store, executor } = fresh();
-    await executor.execute({ principal, command: establish('s1', '潍坊市防汛抗旱指挥部', '研究防汛抗旱重大问题') });
-    await executor.execute({ principal, command: establish('s2', '潍坊市森林防灭火指挥部', '研究森林防灭火重大问题') });
-    const target = establish('t', '潍坊市防灾减灾救灾委员会', '研究防灾减灾救灾重大问题');
+    await executor.execute({ principal, command: establish('s1', '潍坊市防汛抗旱指挥部') });
+    await executor.execute({ principal, command: establish('s2', '潍坊市森林防灭火指挥部') });
+    const target = establish('t', '潍坊市防灾减灾救灾委员会');
     const merge = {
       principal,
       idempotencyKey: 'merger-2024-1',
@@ -97,9 +79,9 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
       return appendOnce(writes);
     };
     const executor = new DecisionExecutor(store, undefined, undefined, 50);
-    const first = executor.execute({ principal, command: establish('e', '潍坊市低空经济发展工作领导小组', '研究低空经济发展重大问题') });
+    const first = executor.execute({ principal, command: establish('e', '潍坊市低空经济发展工作领导小组') });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await expect(executor.execute({ principal, command: establish('f', '潍坊市城市更新工作领导小组', '研究城市更新重大问题') })).rejects.toBeInstanceOf(JurisdictionBusyError);
+    await expect(executor.execute({ principal, command: establish('f', '潍坊市城市更新工作领导小组') })).rejects.toBeInstanceOf(JurisdictionBusyError);
     release();
     await first;
     expect((await store.readAll({ types: ['BodyEstablished'] })).map((e) => e.bodyId)).toEqual(['e']);
@@ -109,8 +91,8 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
   it('two establishments of the same body under two ids: the second is told of the first', async () => {
     const { store, executor } = fresh();
     const results = await Promise.allSettled([
-      executor.execute({ principal, command: establish('c', '潍坊市数字经济发展领导小组', '研究数字经济发展重大问题') }),
-      executor.execute({ principal, command: establish('d', '潍坊市数字经济发展领导小组', '研究数字经济发展重大问题') }),
+      executor.execute({ principal, command: establish('c', '潍坊市数字经济发展领导小组') }),
+      executor.execute({ principal, command: establish('d', '潍坊市数字经济发展领导小组') }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.flatMap(rulesBroken)).toEqual(['duplicate']);

@@ -1,5 +1,5 @@
 /** Commands shaped like real decisions, for the int-specs that run them through the executor. */
-import type { EstablishBody } from '#domain';
+import type { EstablishBody } from '../body/body.commands.js';
 
 const CODE = '370700';
 
