@@ -3,7 +3,7 @@
  * `eventStoreContract` with a factory for a fresh, empty store.
  */
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, type EventEnvelope, type EventStore, type StoredEvent } from './event-store.port.js';
+import { ConcurrencyError, JurisdictionChangedError, type EventEnvelope, type EventStore, type StoredEvent } from './event-store.port.js';
 import { GENESIS_HASH, sealEvents, verifyStreamChain } from './hash-chain.js';
 
 export function draftEvent(streamId: string, type = 'BodyAdjusted', extra: Partial<EventEnvelope> = {}) {
@@ -67,6 +67,20 @@ export function eventStoreContract(adapterName: string, makeStore: () => Promise
       await expect(appendDrafts(store, id, 1, 0)).rejects.toBeInstanceOf(ConcurrencyError);
       expect(await store.headPosition()).toBe(head);
       expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('refuses an append over a change of the jurisdiction since a position, writing nothing; other jurisdictions do not count', async () => {
+      const read = await store.headPosition();
+      await appendDrafts(store, stream(), 1); // 370700, after the position read
+      const id = stream();
+      const write = () => [{ streamId: id, expectedVersion: 0, events: sealEvents([draftEvent(id)], { version: 0, lastHash: GENESIS_HASH }) }];
+      await expect(store.append(write(), { unchangedSince: { jurisdiction: '370700', position: read } })).rejects.toBeInstanceOf(JurisdictionChangedError);
+      expect(await store.readStream(id)).toEqual([]);
+      const again = await store.headPosition();
+      const elsewhere = stream();
+      await store.append([{ streamId: elsewhere, expectedVersion: 0, events: sealEvents([draftEvent(elsewhere, 'BodyAdjusted', { jurisdiction: '370800' })], { version: 0, lastHash: GENESIS_HASH }) }]);
+      await store.append(write(), { unchangedSince: { jurisdiction: '370700', position: again } });
+      expect(await store.readStream(id)).toHaveLength(1);
     });
 
     it('lets exactly one of two concurrent writers with the same expected version win', async () => {

@@ -74,6 +74,16 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
+export interface AppendOptions {
+  /**
+   * Refuses the append (JurisdictionChangedError, nothing written) when the log holds an event
+   * of this jurisdiction after this position: a decision judged against the jurisdiction's
+   * other bodies as they stood then is not appended over a change it did not see, whichever
+   * process made it. SQLite checks in the append's transaction; KurrentDB just before it.
+   */
+  unchangedSince?: { jurisdiction: string; position: number };
+}
+
 export interface EventStore {
   readonly name: string;
   /**
@@ -81,7 +91,7 @@ export interface EventStore {
    * version. Resolves only once the events are durable. Throws ConcurrencyError on a
    * version mismatch, writing nothing.
    */
-  append(writes: StreamWrite[]): Promise<AppendResult>;
+  append(writes: StreamWrite[], options?: AppendOptions): Promise<AppendResult>;
   /** A stream's events in order, from a version (1-based, inclusive). */
   readStream(streamId: string, fromVersion?: number): Promise<StoredEvent[]>;
   /** The whole log in order. */
@@ -108,6 +118,17 @@ export interface EventStore {
   /** Answers when the store is reachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** See AppendOptions.unchangedSince. */
+export class JurisdictionChangedError extends Error {
+  constructor(
+    readonly jurisdiction: string,
+    readonly position: number,
+  ) {
+    super(`行政区划 ${jurisdiction} 在位置 ${position} 之后又有登记`);
+    this.name = 'JurisdictionChangedError';
+  }
 }
 
 export class ConcurrencyError extends Error {

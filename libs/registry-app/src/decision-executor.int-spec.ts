@@ -40,6 +40,20 @@ describe('DecisionExecutor: decisions racing in one jurisdiction', () => {
     await store.close();
   });
 
+  it('two processes establishing for the last place under the quota: the one that appends second is judged again, with the first counted', async () => {
+    const { store } = fresh();
+    // two executors on one store, each with its own locks, as two processes on one file would be
+    const [server, cli] = [new DecisionExecutor(store), new DecisionExecutor(store)];
+    await server.execute({ principal, command: { type: 'SetQuotaBaseline', jurisdiction: CODE, total: 1, documentNo: '潍政办字〔2020〕37号', effectiveDate: '2020-03-31' } });
+    const results = await Promise.allSettled([
+      server.execute({ principal, command: establish('p', '潍坊市低空经济发展工作领导小组') }),
+      cli.execute({ principal, command: establish('q', '潍坊市城市更新工作领导小组') }),
+    ]);
+    expect(results.flatMap(rulesBroken)).toEqual(['quota']);
+    expect((await store.readAll({ types: ['BodyEstablished'] })).length).toBe(1);
+    await store.close();
+  });
+
   it('a merger sent twice at once with one idempotency key: both get the first one\'s answer', async () => {
     const { store, executor } = fresh();
     await executor.execute({ principal, command: establish('s1', '潍坊市防汛抗旱指挥部') });

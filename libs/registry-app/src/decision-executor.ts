@@ -31,7 +31,7 @@ import {
   type SetQuotaBaseline,
 } from '#domain';
 import { Mutex, withTimeout, type MutexInterface } from 'async-mutex';
-import { ConcurrencyError, newEventId, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
+import { ConcurrencyError, JurisdictionChangedError, newEventId, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
 import { JurisdictionBodies, foldBodyStream, loadStream, type LoadedStream } from './body-states.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
 import { mayAccess, type Principal } from './principal.js';
@@ -61,8 +61,15 @@ export interface WriteResult {
 
 export const SCHEMA_VERSION = 1;
 
-/** Releases of the locks a decision holds until its append is done. */
-type Locks = Array<() => void>;
+/** What a decision holds until its append: the locks it took, and what its append must check. */
+interface Scope {
+  releases: Array<() => void>;
+  /** Set when the decision read the jurisdiction's other bodies: the log's head then. */
+  unchangedSince?: { jurisdiction: string; position: number };
+}
+
+/** Times a decision is judged again when another process recorded in its jurisdiction meanwhile. */
+const ATTEMPTS = 3;
 
 /** Thrown under a jurisdiction's lock when the request's idempotency key has been answered meanwhile. */
 class AnsweredEarlier extends Error {
@@ -86,9 +93,10 @@ export class DecisionExecutor {
   private readonly jurisdictionBodies: JurisdictionBodies;
   /**
    * Decisions judged against the other bodies of a jurisdiction (duplicate, quota) run one at
-   * a time per jurisdiction, from reading the others until their append: two establishments
-   * racing in one jurisdiction would otherwise each pass the quota without seeing the other.
-   * Within this process only (README, "Concurrent writers").
+   * a time per jurisdiction in this process, from reading the others until their append: two
+   * establishments racing in one jurisdiction would otherwise each pass the quota without
+   * seeing the other. Against other processes, their append is refused when the jurisdiction
+   * changed after they read it (AppendOptions.unchangedSince), and they are judged again.
    */
   private readonly jurisdictionLocks = new Map<string, MutexInterface>();
 
@@ -111,33 +119,40 @@ export class DecisionExecutor {
       const earlier = await this.earlierAnswer(request);
       if (earlier) return earlier;
     }
-    const locks: Locks = [];
-    try {
-      const decided = await this.decide(request, locks);
-      if ('earlier' in decided) return decided.earlier;
-      const { writes } = decided;
-      const result = await this.store.append(writes);
-      const sealed = writes.flatMap((w) => w.events);
-      const last = sealed.at(-1)!;
-      return { ...(last.bodyId ? { bodyId: last.bodyId } : {}), version: last.version, position: result.position, eventIds: sealed.map((e) => e.eventId) };
-    } catch (error) {
-      if (error instanceof ConcurrencyError && request.idempotencyKey) {
-        const earlier = await this.earlierAnswer(request);
-        if (earlier) return earlier;
+    for (let attempt = 1; ; attempt++) {
+      const scope: Scope = { releases: [] };
+      try {
+        const decided = await this.decide(request, scope);
+        if ('earlier' in decided) return decided.earlier;
+        const { writes } = decided;
+        const result = await this.store.append(writes, scope.unchangedSince ? { unchangedSince: scope.unchangedSince } : undefined);
+        const sealed = writes.flatMap((w) => w.events);
+        const last = sealed.at(-1)!;
+        return { ...(last.bodyId ? { bodyId: last.bodyId } : {}), version: last.version, position: result.position, eventIds: sealed.map((e) => e.eventId) };
+      } catch (error) {
+        // another process recorded in the jurisdiction after this decision read it: judge it again
+        if (error instanceof JurisdictionChangedError) {
+          if (attempt < ATTEMPTS) continue;
+          throw new JurisdictionBusyError(error.jurisdiction);
+        }
+        if (error instanceof ConcurrencyError && request.idempotencyKey) {
+          const earlier = await this.earlierAnswer(request);
+          if (earlier) return earlier;
+        }
+        throw error;
+      } finally {
+        for (const release of scope.releases) release();
       }
-      throw error;
-    } finally {
-      for (const release of locks) release();
     }
   }
 
-  private async lockJurisdiction(jurisdiction: string, locks: Locks, request: DecisionRequest): Promise<void> {
+  private async lockJurisdiction(jurisdiction: string, scope: Scope, request: DecisionRequest): Promise<void> {
     let mutex = this.jurisdictionLocks.get(jurisdiction);
     if (!mutex) {
       mutex = withTimeout(new Mutex(), this.lockTimeoutMs, new JurisdictionBusyError(jurisdiction));
       this.jurisdictionLocks.set(jurisdiction, mutex);
     }
-    locks.push(await mutex.acquire());
+    scope.releases.push(await mutex.acquire());
     // A retry with the same key that waited here for the first attempt answers as it did:
     // judged now, it would count the first attempt's body against itself.
     if (request.idempotencyKey) {
@@ -161,43 +176,43 @@ export class DecisionExecutor {
     };
   }
 
-  private async decide(request: DecisionRequest, locks: Locks): Promise<{ writes: StreamWrite[] } | { earlier: WriteResult }> {
+  private async decide(request: DecisionRequest, scope: Scope): Promise<{ writes: StreamWrite[] } | { earlier: WriteResult }> {
     try {
-      return await this.decideUnder(request, locks);
+      return await this.decideUnder(request, scope);
     } catch (error) {
       if (error instanceof AnsweredEarlier) return { earlier: error.answer };
       throw error;
     }
   }
 
-  private async decideUnder(request: DecisionRequest, locks: Locks): Promise<{ writes: StreamWrite[] }> {
+  private async decideUnder(request: DecisionRequest, scope: Scope): Promise<{ writes: StreamWrite[] }> {
     const command = request.command;
     switch (command.type) {
       case 'MergeBodies':
-        return this.decideMerger(command, request, locks);
+        return this.decideMerger(command, request, scope);
       case 'SetQuotaBaseline': {
         this.authorize(request.principal, command.jurisdiction);
         // not while a decision of the jurisdiction is being judged by the baseline in force
-        await this.lockJurisdiction(command.jurisdiction, locks, request);
+        await this.lockJurisdiction(command.jurisdiction, scope, request);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
         return this.writesFor(decideJurisdiction(command, jurisdictionStateOf(stream.events)), [stream], request);
       }
       case 'AdoptPolicy': {
         this.authorize(request.principal, command.jurisdiction);
-        await this.lockJurisdiction(command.jurisdiction, locks, request);
+        await this.lockJurisdiction(command.jurisdiction, scope, request);
         const stream = await loadStream(this.store, streamIds.jurisdiction(command.jurisdiction));
         return this.writesFor(decidePolicy(command), [stream], request);
       }
       case 'OpenCampaign':
       case 'ListCampaignOutcomes':
       case 'ConcludeCampaign':
-        return this.decideCampaign(command, request, locks);
+        return this.decideCampaign(command, request, scope);
       case 'CorrectEvent': {
         const target = await this.store.findEvent(command.eventId);
         if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
         this.authorize(request.principal, target.jurisdiction);
         // a corrected baseline or policy changes what the jurisdiction's decisions are judged by
-        if (target.streamId === streamIds.jurisdiction(target.jurisdiction)) await this.lockJurisdiction(target.jurisdiction, locks, request);
+        if (target.streamId === streamIds.jurisdiction(target.jurisdiction)) await this.lockJurisdiction(target.jurisdiction, scope, request);
         const stream = await loadStream(this.store, target.streamId);
         this.checkExpected(stream, request.expectedVersion);
         const events = decideCorrection(
@@ -208,11 +223,11 @@ export class DecisionExecutor {
         return this.writesFor(events, [stream], request);
       }
       default:
-        return this.decideOnBody(command, request, locks);
+        return this.decideOnBody(command, request, scope);
     }
   }
 
-  private async decideOnBody(command: BodyCommand, request: DecisionRequest, locks: Locks) {
+  private async decideOnBody(command: BodyCommand, request: DecisionRequest, scope: Scope) {
     const stream = await loadStream(this.store, streamIds.body(command.bodyId));
     const state = foldBodyStream(stream.events);
     if (command.type === 'EstablishBody') {
@@ -225,18 +240,18 @@ export class DecisionExecutor {
     const jurisdiction = command.type === 'EstablishBody' ? command.jurisdiction : state!.jurisdiction;
     const needsOthers = ['EstablishBody', 'RenameBody', 'ChangeAffiliation'].includes(command.type) ||
       (command.type === 'AdjustBody' && command.changes.duties !== undefined);
-    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, locks, request, command.bodyId);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, scope, request, command.bodyId);
     return this.writesFor(decideBody(command, state, context), [stream], request);
   }
 
-  private async decideMerger(command: MergeBodies, request: DecisionRequest, locks: Locks) {
+  private async decideMerger(command: MergeBodies, request: DecisionRequest, scope: Scope) {
     this.authorize(request.principal, command.jurisdiction);
     const ids = [...command.sourceBodyIds, command.target.bodyId];
     const streams = await Promise.all(ids.map((id) => loadStream(this.store, streamIds.body(id))));
     const bodies = new Map<string, BodyState | undefined>();
     ids.forEach((id, i) => bodies.set(id, foldBodyStream(streams[i].events)));
     if (command.target.kind === 'existing') this.checkExpected(streams.at(-1)!, request.expectedVersion);
-    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true, locks, request);
+    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true, scope, request);
     const mergerStream: LoadedStream = { streamId: streamIds.merger(command.mergerId), version: 0, lastHash: '0'.repeat(64), events: [] };
     return this.writesFor(decideMerger(command, bodies, context), [mergerStream, ...streams], request);
   }
@@ -245,7 +260,7 @@ export class DecisionExecutor {
    * 清理规范: opening and listing touch the campaign's stream; the conclusion appends, in one
    * multi-stream write, the campaign's CampaignConcluded and every body and merger event it decides.
    */
-  private async decideCampaign(command: CampaignCommand, request: DecisionRequest, locks: Locks) {
+  private async decideCampaign(command: CampaignCommand, request: DecisionRequest, scope: Scope) {
     const campaignStream = await loadStream(this.store, campaignStreamId(command.campaignId));
     const campaign = foldCampaign(applyCorrections(campaignStream.events) as unknown as CampaignEvent[]);
     const jurisdiction = command.type === 'OpenCampaign' ? command.jurisdiction : campaign?.jurisdiction;
@@ -257,7 +272,7 @@ export class DecisionExecutor {
       ...(command.outcomes ?? []),
     ];
     const concluding = command.type === 'ConcludeCampaign';
-    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding, locks, request);
+    const context = await this.contextFor(jurisdiction, command.effectiveDate, concluding, scope, request);
     // In scope at the conclusion: every body active that day (the decider filters by series).
     const ids = [...new Set([
       ...named.flatMap((o) => [o.bodyId, ...(o.outcome === 'merge' && o.mergeInto ? [o.mergeInto] : [])]),
@@ -286,11 +301,15 @@ export class DecisionExecutor {
     jurisdiction: string,
     date: string,
     withOtherBodies: boolean,
-    locks: Locks,
+    scope: Scope,
     request: DecisionRequest,
     exceptBodyId?: string,
   ): Promise<DecisionContext> {
-    if (withOtherBodies) await this.lockJurisdiction(jurisdiction, locks, request);
+    if (withOtherBodies) {
+      await this.lockJurisdiction(jurisdiction, scope, request);
+      // before reading them: whatever is appended after this is checked by the append
+      scope.unchangedSince = { jurisdiction, position: await this.store.headPosition() };
+    }
     const [jurisdictionStream, activeBodies] = await Promise.all([
       this.store.readStream(streamIds.jurisdiction(jurisdiction)),
       withOtherBodies ? this.jurisdictionBodies.activeOn(jurisdiction, date, exceptBodyId) : Promise.resolve([]),

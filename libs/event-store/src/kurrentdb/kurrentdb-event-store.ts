@@ -19,6 +19,8 @@ import {
 } from '@kurrent/kurrentdb-client';
 import {
   ConcurrencyError,
+  JurisdictionChangedError,
+  type AppendOptions,
   type AppendResult,
   type EventEnvelope,
   type EventStore,
@@ -90,7 +92,12 @@ export class KurrentDbEventStore implements EventStore {
     return store;
   }
 
-  async append(writes: StreamWrite[]): Promise<AppendResult> {
+  async append(writes: StreamWrite[], options: AppendOptions = {}): Promise<AppendResult> {
+    // Checked before the append, not with it: a multi-stream append has no condition on $all.
+    const since = options.unchangedSince;
+    if (since && (await this.readAll({ after: since.position })).some((e) => e.jurisdiction === since.jurisdiction)) {
+      throw new JurisdictionChangedError(since.jurisdiction, since.position);
+    }
     const planned = writes.map(planWrite);
     // A write without events only checks its expected version (not atomically with the rest).
     for (const write of planned.filter((w) => w.events.length === 0)) {

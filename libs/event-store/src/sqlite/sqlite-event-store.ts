@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  JurisdictionChangedError,
+  type AppendOptions,
   ConcurrencyError,
   type AppendResult,
   type EventStore,
@@ -71,6 +73,10 @@ export class SqliteEventStore implements EventStore {
         'SELECT position, envelope, data FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       findEvent: this.db.prepare<[string], EventRow>('SELECT position, envelope, data FROM events WHERE event_id = ?'),
+      // the few events appended since a decision read its jurisdiction: no index needed
+      jurisdictionEventAfter: this.db.prepare<[number, string], { found: number }>(
+        "SELECT 1 AS found FROM events WHERE position > ? AND json_extract(envelope, '$.jurisdiction') = ? LIMIT 1",
+      ),
       findByKey: this.db.prepare<[string], EventRow>(
         'SELECT position, envelope, data FROM events WHERE idempotency_key = ? ORDER BY position',
       ),
@@ -78,7 +84,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  private readonly appendInTransaction = (writes: StreamWrite[]): AppendResult => {
+  private readonly appendInTransaction = (writes: StreamWrite[], options: AppendOptions = {}): AppendResult => {
+    const since = options.unchangedSince;
+    if (since && this.statements.jurisdictionEventAfter.get(since.position, since.jurisdiction)) {
+      throw new JurisdictionChangedError(since.jurisdiction, since.position);
+    }
     let position = 0;
     const streams: AppendResult['streams'] = [];
     for (const write of writes) {
@@ -108,8 +118,8 @@ export class SqliteEventStore implements EventStore {
     return { position, streams };
   };
 
-  async append(writes: StreamWrite[]): Promise<AppendResult> {
-    const result = this.db.transaction(this.appendInTransaction).immediate(writes);
+  async append(writes: StreamWrite[], options?: AppendOptions): Promise<AppendResult> {
+    const result = this.db.transaction(this.appendInTransaction).immediate(writes, options);
     this.appended.emit('appended', result.position);
     return result;
   }
