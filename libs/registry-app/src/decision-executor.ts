@@ -142,6 +142,7 @@ export class DecisionExecutor {
         throw error;
       } finally {
         for (const release of scope.releases) release();
+        scope.releases.length = 0;
       }
     }
   }
