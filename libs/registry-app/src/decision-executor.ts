@@ -142,7 +142,6 @@ export class DecisionExecutor {
         throw error;
       } finally {
         for (const release of scope.releases) release();
-        scope.releases.length = 0;
       }
     }
   }
@@ -179,14 +178,14 @@ export class DecisionExecutor {
 
   private async decide(request: DecisionRequest, scope: Scope): Promise<{ writes: StreamWrite[] } | { earlier: WriteResult }> {
     try {
-      return await this.decideUnder(request, scope);
+      return await this.decideCommand(request, scope);
     } catch (error) {
       if (error instanceof AnsweredEarlier) return { earlier: error.answer };
       throw error;
     }
   }
 
-  private async decideUnder(request: DecisionRequest, scope: Scope): Promise<{ writes: StreamWrite[] }> {
+  private async decideCommand(request: DecisionRequest, scope: Scope): Promise<{ writes: StreamWrite[] }> {
     const command = request.command;
     switch (command.type) {
       case 'MergeBodies':
