@@ -158,7 +158,9 @@ const peakRssMb = process.resourceUsage().maxRSS / 1024;
 // Phase 5: the same rebuild as an operator runs it, `npm run cli -- rebuild`, in a process of
 // its own on the same log (this process's phases before leave their heap and compiled code).
 log('在独立进程中重建（npm run cli -- rebuild）');
-const cli = spawnSync(process.execPath, ['--max-semi-space-size=128', fileURLToPath(new URL('../apps/cli/src/main.js', import.meta.url)), 'rebuild'], {
+// the heap flag `npm run bench` gave this process, as `npm run cli` gives the CLI's
+const heapFlags = process.execArgv.filter((flag) => flag.startsWith('--max-semi-space-size'));
+const cli = spawnSync(process.execPath, [...heapFlags, fileURLToPath(new URL('../apps/cli/src/main.js', import.meta.url)), 'rebuild'], {
   env: { ...process.env, REGISTRY_DATA_DIR: dir, EVENTSTORE_URL: '', MONGO_URL: '' },
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'pipe'],
