@@ -13,6 +13,7 @@ import { DecisionExecutor } from '#registry-app';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config/registry-config.js';
+import { installRequestChecks } from './http/request-checks.js';
 import { registryValidationPipe } from './http/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -30,7 +31,10 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
   const projector = config.projector ? new Projector({ eventStore, readStore }) : undefined;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { eventStore, readStore, projector }), {
     ...(options.logger === false ? { logger: false } : { logger: ['error', 'warn', 'log'] }),
+    // JSON only, parsed and checked by installRequestChecks (no form bodies)
+    bodyParser: false,
   });
+  installRequestChecks(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(registryValidationPipe);
   app.enableShutdownHooks();

@@ -2,18 +2,27 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { RuleViolationError } from '#domain';
 import { ConcurrencyError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
+import { errorBody, STATUS_TEXT, type ErrorBody } from './error-body.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+const CHINESE_STATUS: Record<number, string> = {
+  400: '请求格式有误',
+  401: '未认证：缺少或无效的令牌',
+  403: '无权进行此操作',
+  404: '未找到该路径或资源',
+  405: '不支持该请求方法',
+  406: '无法提供所要求的格式',
+  409: '冲突，请刷新后重试',
+  413: '请求体过大',
+  415: '请求体须为 JSON',
+  422: '无法登记',
+  503: '服务暂不可用，请稍后重试',
 };
+
+/** Nest's own messages ("Cannot GET /x") are English; a user reads Chinese. */
+function inChinese(message: string, status: number): string {
+  return /\p{Script=Han}/u.test(message) ? message : (CHINESE_STATUS[status] ?? `请求未能处理(${status})`);
+}
 
 /** Every error answers `{statusCode, error, message, details?}` (API.md). */
 @Catch()
@@ -26,13 +35,8 @@ export class RegistryErrorFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): Record<string, unknown> & { statusCode: number } {
-    const shape = (statusCode: number, message: string, extra: Record<string, unknown> = {}) => ({
-      statusCode,
-      error: STATUS_TEXT[statusCode] ?? 'Error',
-      message,
-      ...extra,
-    });
+  private toBody(exception: unknown): ErrorBody {
+    const shape = (statusCode: number, message: string, extra: Record<string, unknown> = {}) => errorBody(statusCode, message, extra);
     if (exception instanceof RuleViolationError) {
       const violations = exception.violations.map(({ rule, source, message, severity, related }) => ({
         rule,
@@ -61,10 +65,12 @@ export class RegistryErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null && 'message' in response && typeof (response as { message: unknown }).message === 'string' && 'statusCode' in response) {
-        return { ...(response as Record<string, unknown>), statusCode: status, error: STATUS_TEXT[status] ?? (response as { error?: string }).error };
+        const body = response as ErrorBody;
+        return { ...body, statusCode: status, error: STATUS_TEXT[status] ?? body.error ?? 'Error', message: inChinese(body.message, status) };
       }
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-      return shape(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+      const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+      return shape(status, inChinese(text, status));
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return shape(500, '服务器内部错误');

@@ -7,6 +7,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from './registry.http.controller.js';
 import { GetRegistry } from './registry.queries.js';
+import { DateQuery } from '../http/dates.js';
 
 const FORMATS = {
   text: { type: 'text/plain; charset=utf-8', extension: 'txt' },
@@ -37,7 +38,7 @@ export class RegistryExportController {
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
     @Res() response: HttpResponse,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @QueryParam('format') format: string = 'text',
   ) {

@@ -8,6 +8,7 @@ import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { ReadConsistency } from './read-consistency.js';
 import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
+import { DateQuery } from '../http/dates.js';
 
 const DATE = { required: false, description: '生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间)' };
 const KNOWN_AT = { required: false, description: '截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿' };
@@ -42,7 +43,7 @@ export class RegistryController {
   async registry(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {
@@ -60,7 +61,7 @@ export class RegistryController {
   async body(
     @BodyIdParam() id: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {
@@ -80,8 +81,8 @@ export class RegistryController {
   async quota(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('from') from?: string,
-    @QueryParam('to') to?: string,
+    @DateQuery('from') from?: string,
+    @DateQuery('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {
@@ -101,8 +102,8 @@ export class RegistryController {
   async changes(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('from') from?: string,
-    @QueryParam('to') to?: string,
+    @DateQuery('from') from?: string,
+    @DateQuery('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {

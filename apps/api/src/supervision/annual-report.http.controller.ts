@@ -8,6 +8,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetAnnualReport } from './supervision.queries.js';
+import { DateQuery } from '../http/dates.js';
 
 const FORMATS = {
   json: 'application/json; charset=utf-8',
@@ -45,7 +46,7 @@ export class AnnualReportController {
     @QueryParam('year') year?: string,
     @QueryParam('format') format: string = 'json',
     @QueryParam('knownAt') knownAt?: string,
-    @QueryParam('reportsAsOf') reportsAsOf?: string,
+    @DateQuery('reportsAsOf') reportsAsOf?: string,
   ) {
     authorizeRead(principal, code);
     if (!(format in FORMATS)) {

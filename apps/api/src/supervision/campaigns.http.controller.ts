@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Po
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from '../http/validators.js';
 import { CAMPAIGN_OUTCOME_KINDS, type CampaignOutcome, type CampaignOutcomeKind } from '#domain';
 import { BodyNotFoundError, newBodyId, type Principal, type SupervisionCommand, type WriteResult } from '#registry-app';
 import type { SupervisionQueries } from '#supervision';
@@ -15,6 +15,7 @@ import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCampaign, GetCampaigns } from './supervision.queries.js';
 import { SUPERVISION_QUERIES } from './supervision.tokens.js';
+import { DateQuery } from '../http/dates.js';
 
 const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -36,7 +37,7 @@ export class CampaignScopeDto {
 /** 清理开始: the 清理方案 and its scope. */
 export class OpenCampaignRequest extends DecisionDto {
   @ApiPropertyOptional({ description: '清理编号(字母、数字、点、下划线、连字符)；不填则生成' })
-  @IsOptional() @Matches(CAMPAIGN_ID, { message: 'campaignId 格式有误' }) campaignId?: string;
+  @IsOptional() @Matches(CAMPAIGN_ID, { message: '须为 1 至 64 个字母、数字、点、下划线或连字符' }) campaignId?: string;
   @ApiProperty({ description: '清理名称，如 市政府议事协调机构和临时机构清理' }) @IsString() @MaxLength(200) title!: string;
   @ApiPropertyOptional({ type: CampaignScopeDto }) @IsOptional() @ValidateNested() @Type(() => CampaignScopeDto) scope?: CampaignScopeDto;
 }
@@ -171,7 +172,7 @@ export class CampaignsController {
   @Get(':code/campaigns/:id')
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '清理规范情况', description: '清理方案、范围、各机构的清理结论，以及按结论分类的数量(如 北京清理：保留52个，撤销36个，不再作为4个，调整为部门联席会议4个)。' })
-  campaign(@JurisdictionParam() code: string, @CampaignIdParam() id: string, @CurrentPrincipal() principal: Principal, @QueryParam('date') date?: string) {
+  campaign(@JurisdictionParam() code: string, @CampaignIdParam() id: string, @CurrentPrincipal() principal: Principal, @DateQuery('date') date?: string) {
     authorizeRead(principal, code);
     return this.queries.execute(new GetCampaign(code, id, date));
   }

@@ -7,6 +7,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCompliance } from './supervision.queries.js';
+import { DateQuery } from '../http/dates.js';
 
 @ApiTags('监督')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class ComplianceController {
   compliance(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @QueryParam('dormantDays') dormantDays?: string,
   ) {

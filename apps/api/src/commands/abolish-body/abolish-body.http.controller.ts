@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt } from 'class-validator';
+import { IsIn, IsInt } from '../../http/validators.js';
 import { ABOLITION_DISPOSITIONS, ABOLITION_REASONS, type AbolitionDisposition, type AbolitionReason } from '#domain';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';

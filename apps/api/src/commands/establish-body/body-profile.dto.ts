@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from '../../http/validators.js';
 import { BODY_KINDS } from '#domain';
 import { BasisDto, IsLocalDate, PostsProperty, type PostDto } from '../shared/decision.dto.js';
 

@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from 'class-validator';
-import { RANKS_HIGH_TO_LOW, isLocalDate } from '#domain';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from '../../http/validators.js';
+import { RANKS_HIGH_TO_LOW } from '#domain';
+import { dateProblem, isRegistryDate } from '../../http/dates.js';
 
 @ValidatorConstraint({ name: 'isLocalDate' })
 export class IsLocalDateConstraint implements ValidatorConstraintInterface {
   validate(value: unknown) {
-    return isLocalDate(value);
+    return isRegistryDate(value);
   }
-  defaultMessage(args: ValidationArguments) {
-    return `${args.property} 须为有效日期 YYYY-MM-DD`;
+  defaultMessage(_args: ValidationArguments) {
+    return dateProblem;
   }
 }
 export const IsLocalDate = () => Validate(IsLocalDateConstraint);
@@ -97,7 +98,7 @@ export class BasisDto {
 }
 
 export const JURISDICTION_CODE = /^\d{6}$/;
-export const IsJurisdictionCode = () => Matches(JURISDICTION_CODE, { message: '$property 须为六位行政区划代码，如 370700' });
+export const IsJurisdictionCode = () => Matches(JURISDICTION_CODE, { message: '须为六位行政区划代码，如 370700' });
 export const PostsProperty = (description: string, required: boolean) => {
   const decorators = [
     required ? ApiProperty({ description, type: [PostDto] }) : ApiPropertyOptional({ description, type: [PostDto] }),
