@@ -164,6 +164,8 @@ export class DecisionExecutor {
   private async earlierAnswer(request: DecisionRequest): Promise<WriteResult | undefined> {
     const events = await this.store.findByIdempotencyKey(request.idempotencyKey!);
     if (events.length === 0) return undefined;
+    // Permission first: an answer is given only to a caller who may write where it was written.
+    for (const jurisdiction of new Set(events.map((e) => e.jurisdiction))) this.authorize(request.principal, jurisdiction);
     if (request.requestHash && events[0].requestHash !== request.requestHash) {
       throw new IdempotencyKeyReusedError(request.idempotencyKey!);
     }

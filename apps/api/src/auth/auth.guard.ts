@@ -12,7 +12,7 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** The caller, as the guard found them. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal);
 
-const PUBLIC_READER: Principal = { name: '公开查询', role: 'viewer', jurisdictions: ['*'] };
+const PUBLIC_READER: Principal = { name: '公开查询', role: 'viewer', jurisdictions: ['*'], id: 'public' };
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,7 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
   ) {
-    this.principals = new Map(config.tokens.map(({ token, ...principal }) => [digest(token), principal]));
+    this.principals = new Map(config.tokens.map(({ token, ...principal }) => [digest(token), { ...principal, id: `token:${digest(token).slice(0, 16)}` }]));
     this.publicRead = config.publicRead;
   }
 

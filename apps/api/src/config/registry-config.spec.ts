@@ -15,6 +15,14 @@ describe('configuration (API.md table)', () => {
     expect(second.tokens[0].token).toBe(first.tokens[0].token);
     expect(first.seedOnEmpty).toBe(true);
     expect(first.port).toBe(3000);
+    expect(first.host).toBe('127.0.0.1');
+  });
+
+  it('HOST names the address to bind; a malformed one stops the start', () => {
+    const tokens = '[{"token":"abcdefgh","role":"viewer","jurisdictions":["*"]}]';
+    expect(loadConfig({ REGISTRY_TOKENS: tokens, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ REGISTRY_TOKENS: tokens, HOST: '::1' }).host).toBe('::1');
+    expect(() => loadConfig({ REGISTRY_TOKENS: tokens, HOST: 'http://x y' })).toThrow(/HOST/);
   });
 
   it('refuses to start against external stores without REGISTRY_TOKENS: nothing is open to everyone', () => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { RuleViolationError } from '#domain';
 import { ConcurrencyError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
+import { clientIdempotencyKey } from '../commands/shared/write-context.js';
 import { errorBody, STATUS_TEXT, type ErrorBody } from './error-body.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
@@ -60,7 +61,10 @@ export class RegistryErrorFilter implements ExceptionFilter {
       return shape(409, '版本冲突：该机构已被另一项登记修改，请刷新后重试', { details: { streamId: exception.streamId, actualVersion: exception.actualVersion } });
     }
     if (exception instanceof JurisdictionBusyError) return shape(409, exception.message, { details: { jurisdiction: exception.jurisdiction } });
-    if (exception instanceof IdempotencyKeyReusedError) return shape(422, exception.message, { details: { idempotencyKey: exception.key } });
+    if (exception instanceof IdempotencyKeyReusedError) {
+      const key = clientIdempotencyKey(exception.key);
+      return shape(422, `Idempotency-Key ${key} 已用于另一项不同的请求`, { details: { idempotencyKey: key } });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

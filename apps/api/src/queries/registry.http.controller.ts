@@ -1,7 +1,9 @@
-import { Controller, Get, Query as QueryParam, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { Controller, Get, Inject, Query as QueryParam, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { addDays, chinaDateOf } from '#domain';
+import { addDays, chinaDateOf, streamIds } from '#domain';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '../tokens.js';
 import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
@@ -21,7 +23,7 @@ const MinPosition = createParamDecorator((_data: unknown, ctx: ExecutionContext)
 });
 
 export function authorizeRead(principal: Principal, jurisdiction: string) {
-  if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+  if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction, 'read');
 }
 
 @ApiTags('查询')
@@ -32,7 +34,14 @@ export class RegistryController {
   constructor(
     private readonly queries: QueryBus,
     private readonly consistency: ReadConsistency,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  /** The jurisdiction a body was established in, from its first event; undefined when none. */
+  private async bodyJurisdiction(bodyId: string): Promise<string | undefined> {
+    const [first] = await this.store.readStream(streamIds.body(bodyId));
+    return first?.jurisdiction;
+  }
 
   @Get('jurisdictions/:code/registry')
   @Roles('viewer', 'auditor', 'registrar')
@@ -65,6 +74,12 @@ export class RegistryController {
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {
+    // Permission before any wait: the body's jurisdiction comes from the log, which already
+    // holds a body the read models may not have caught up with.
+    if (!principal.jurisdictions.includes('*')) {
+      const jurisdiction = await this.bodyJurisdiction(id);
+      if (jurisdiction !== undefined) authorizeRead(principal, jurisdiction);
+    }
     await this.consistency.reach(minPosition);
     const state = await this.queries.execute(new GetBodyAsOf(id, date, knownAt));
     authorizeRead(principal, state.jurisdiction);
