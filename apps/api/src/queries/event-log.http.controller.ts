@@ -8,6 +8,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
+import { ApiBodyIdParam, ApiRead } from '../http/openapi.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
 function badParam(field: string) {
@@ -25,6 +26,8 @@ export class EventLogController {
   ) {}
 
   @Get('bodies/:id/history')
+  @ApiBodyIdParam()
+  @ApiRead('HistoryEntry', { array: true, notFound: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '机构沿革', description: '该机构的全部事件(设立、调整、更名、改变隶属关系、撤销、合并、年度报告、更正)，按登记顺序，含更正。' })
   history(@BodyIdParam() bodyId: string, @CurrentPrincipal() principal: Principal) {
@@ -32,10 +35,11 @@ export class EventLogController {
   }
 
   @Get('events')
+  @ApiRead('StoredEvent', { array: true })
   @Roles('auditor', 'registrar')
   @ApiOperation({ summary: '原始事件日志(审计)', description: '按全局顺序返回事件及其元数据(文号、生效日期、登记时间、登记人、哈希链)。以最后一条的 position 作为下一页的 after。' })
-  @ApiQuery({ name: 'after', required: false, description: '只返回 position 大于此值的事件' })
-  @ApiQuery({ name: 'limit', required: false, description: '条数，1–1000，默认 100' })
+  @ApiQuery({ name: 'after', required: false, description: '只返回 position 大于此值的事件', schema: { type: 'integer' } })
+  @ApiQuery({ name: 'limit', required: false, description: '条数，1–1000，默认 100', schema: { type: 'integer' } })
   events(
     @QueryParam('after', new DefaultValuePipe('0'), positiveInt('after')) after: number,
     @QueryParam('limit', new DefaultValuePipe('100'), positiveInt('limit')) limit: number,
@@ -45,6 +49,7 @@ export class EventLogController {
   }
 
   @Get('integrity')
+  @ApiRead('Integrity')
   @Roles('auditor')
   @ApiOperation({ summary: '哈希链校验(审计)', description: '逐流校验每个事件的哈希与前序哈希，发现被删改的事件。' })
   integrity() {
@@ -52,6 +57,7 @@ export class EventLogController {
   }
 
   @Get('health')
+  @ApiRead('Health', { open: true })
   @ApiOperation({ summary: '健康检查', description: '事件存储与读模型存储均可用时返回 200；并给出日志位置与读模型已投影到的位置。' })
   async health() {
     try {

@@ -16,6 +16,7 @@ import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCampaign, GetCampaigns } from './supervision.queries.js';
 import { SUPERVISION_QUERIES } from './supervision.tokens.js';
 import { DateQuery } from '../http/dates.js';
+import { ApiCampaignIdParam, ApiCodeParam, ApiRead, ApiWrite } from '../http/openapi.js';
 
 const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -122,6 +123,8 @@ export class CampaignsController {
   }
 
   @Post(':code/campaigns')
+  @ApiCodeParam()
+  @ApiWrite({ result: 'CampaignWriteResult' })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '开展清理规范', description: '市级办法 第十九条；清理方案：确定清理范围，登记清理方案的文号。' })
@@ -135,6 +138,9 @@ export class CampaignsController {
   }
 
   @Post(':code/campaigns/:id/outcomes')
+  @ApiCodeParam()
+  @ApiCampaignIdParam()
+  @ApiWrite({ onExisting: true, result: 'CampaignWriteResult' })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '列明清理结论(评估分析)', description: '逐个机构列明拟作的清理结论：保留、撤销、合并、调整、不再作为议事协调机构、调整为部门联席会议；同一机构后列明的取代先前的。此时尚不改变登记簿。' })
@@ -144,6 +150,9 @@ export class CampaignsController {
   }
 
   @Post(':code/campaigns/:id/conclusion')
+  @ApiCodeParam()
+  @ApiCampaignIdParam()
+  @ApiWrite({ onExisting: true, result: 'CampaignWriteResult' })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({
@@ -162,6 +171,8 @@ export class CampaignsController {
   }
 
   @Get(':code/campaigns')
+  @ApiCodeParam()
+  @ApiRead('CampaignSummary', { array: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '清理规范列表' })
   campaigns(@JurisdictionParam() code: string, @CurrentPrincipal() principal: Principal) {
@@ -170,6 +181,9 @@ export class CampaignsController {
   }
 
   @Get(':code/campaigns/:id')
+  @ApiCodeParam()
+  @ApiCampaignIdParam()
+  @ApiRead('CampaignSummary', { notFound: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '清理规范情况', description: '清理方案、范围、各机构的清理结论，以及按结论分类的数量(如 北京清理：保留52个，撤销36个，不再作为4个，调整为部门联席会议4个)。' })
   campaign(@JurisdictionParam() code: string, @CampaignIdParam() id: string, @CurrentPrincipal() principal: Principal, @DateQuery('date') date?: string) {

@@ -13,6 +13,7 @@ import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { POLICY_CATALOGUE, SUPERVISION_QUERIES } from './supervision.tokens.js';
 import { DateQuery } from '../http/dates.js';
+import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiRead, ApiWrite } from '../http/openapi.js';
 
 /** 采用管理办法: a profile by name, limits of its own, or a profile with some limits replaced. */
 export class AdoptPolicyRequest extends DecisionDto {
@@ -45,6 +46,8 @@ export class PoliciesController {
   ) {}
 
   @Post('jurisdictions/:code/policies')
+  @ApiCodeParam()
+  @ApiWrite()
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({
@@ -75,10 +78,12 @@ export class PoliciesController {
   }
 
   @Get('jurisdictions/:code/policies')
+  @ApiCodeParam()
+  @ApiRead('PoliciesOfJurisdiction')
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '管理办法沿革', description: '某行政区划采用过的管理办法(按生效日期)及某日有效的办法；未采用时适用市级办法。' })
-  @ApiQuery({ name: 'date', required: false, description: '日期 YYYY-MM-DD，默认今天' })
-  @ApiQuery({ name: 'knownAt', required: false, description: '截至某一时刻所知' })
+  @ApiDateQuery('date', '日期 YYYY-MM-DD，默认今天')
+  @ApiKnownAtQuery()
   async list(@JurisdictionParam() code: string, @CurrentPrincipal() principal: Principal, @DateQuery('date') date?: string, @QueryParam('knownAt') knownAt?: string) {
     authorizeRead(principal, code);
     const day = this.supervision.date('date', date);
@@ -94,6 +99,7 @@ export class PoliciesController {
   }
 
   @Get('policies/profiles')
+  @ApiRead('PolicyProfile', { array: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '已收录的管理办法', description: '市级办法、市级办法(旧)、辽宁办法、玉溪办法的限额及每项限额的出处(原文未规定的注明沿用)。' })
   profiles() {

@@ -9,6 +9,7 @@ import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsLocalDate, PostsProperty, VersionedDecisionDto, type PostDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { plainPost } from '../establish-body/body-profile.dto.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
 /** 调整 (第十三、十四条): only the changed parts. */
 export class AdjustBodyRequest extends VersionedDecisionDto {
@@ -38,6 +39,8 @@ export class AdjustBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/adjustments')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '调整议事协调机构', description: '登记领导成员、成员、成员单位、职责、办事机构等的调整(市级办法 第十三、十四条)。只需提交调整的部分。' })

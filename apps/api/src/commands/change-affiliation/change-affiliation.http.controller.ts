@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
 /** 改变隶属关系 (第十七、十八条). */
 export class ChangeAffiliationRequest extends VersionedDecisionDto {
@@ -22,6 +23,8 @@ export class ChangeAffiliationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/affiliation-changes')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '改变议事协调机构隶属关系', description: '党委序列与政府序列之间的调整(市级办法 第十七、十八条)。' })

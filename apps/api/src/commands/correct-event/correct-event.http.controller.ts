@@ -6,6 +6,7 @@ import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { IsLocalDate } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { ApiWrite } from '../../http/openapi.js';
 
 /** 更正: points at an earlier event; history is never edited. */
 export class CorrectEventRequest {
@@ -26,6 +27,7 @@ export class CorrectEventController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '更正登记错误', description: '以一条新的更正事件指向原事件并取代其部分字段；原事件不改动，审计时“当时所知”与“实际情况”均可查。' })

@@ -11,6 +11,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { GroundedDecisionDto, IsJurisdictionCode } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { BodyProfileDto, profileOf } from '../establish-body/body-profile.dto.js';
+import { ApiWrite } from '../../http/openapi.js';
 
 export class MergerTargetDto {
   @ApiPropertyOptional({ description: '存续机构编号(并入已有机构)' })
@@ -57,6 +58,7 @@ export class MergeBodiesController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '合并议事协调机构', description: '被合并机构退出名单，并入已有机构或合并设立新机构(市级办法 第十六、十八条)。合并作为一个事实一次登记，读者不会看到半完成的合并。' })

@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
 /** 更名 (第十三、十四条). */
 export class RenameBodyRequest extends VersionedDecisionDto {
@@ -21,6 +22,8 @@ export class RenameBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/renames')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '议事协调机构更名', description: '登记更名(市级办法 第十三、十四条)；原名称保留在历史中。' })

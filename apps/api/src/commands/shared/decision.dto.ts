@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from '../../http/validators.js';
 import { RANKS_HIGH_TO_LOW } from '#domain';
+import { applyDecorators } from '@nestjs/common';
 import { dateProblem, isRegistryDate } from '../../http/dates.js';
+import { DATE_SCHEMA } from '../../http/openapi.js';
 
 @ValidatorConstraint({ name: 'isLocalDate' })
 export class IsLocalDateConstraint implements ValidatorConstraintInterface {
@@ -13,7 +15,7 @@ export class IsLocalDateConstraint implements ValidatorConstraintInterface {
     return dateProblem;
   }
 }
-export const IsLocalDate = () => Validate(IsLocalDateConstraint);
+export const IsLocalDate = () => applyDecorators(Validate(IsLocalDateConstraint), ApiProperty({ type: 'string', format: 'date', pattern: DATE_SCHEMA.pattern })) as PropertyDecorator;
 
 /** The paperwork of every decision: 文号, 生效日期, 理由, and the justification for bent rules. */
 export class DecisionDto {
