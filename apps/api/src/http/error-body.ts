@@ -1,3 +1,5 @@
+import { fieldLabel } from './labels.js';
+
 /** The one shape of every error answer (API.md): `{statusCode, error, message, details?, violations?}`. */
 export interface ErrorBody {
   statusCode: number;
@@ -25,6 +27,6 @@ export function errorBody(statusCode: number, message: string, extra: Omit<Parti
 }
 
 /** A 400 naming one field, as the validation pipe names them. */
-export function badField(field: string, problem: string, message = `${field}：${problem}`): ErrorBody {
-  return errorBody(400, message, { details: [{ field, problems: [problem] }] });
+export function badField(field: string, problem: string, message = `${fieldLabel(field)} ${problem}`): ErrorBody {
+  return errorBody(400, message, { details: [{ field, label: fieldLabel(field), problems: [problem] }] });
 }

@@ -3,6 +3,7 @@ import { RuleViolationError } from '#domain';
 import { ConcurrencyError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
 import { clientIdempotencyKey } from '../commands/shared/write-context.js';
+import { fieldLabel } from './labels.js';
 import { errorBody, STATUS_TEXT, type ErrorBody } from './error-body.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
@@ -51,7 +52,7 @@ export class RegistryErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof BodyNotFoundError) return shape(404, exception.message);
     if (exception instanceof InvalidReadQueryError) {
-      return shape(400, exception.message, { details: [{ field: exception.field, problems: [exception.message] }] });
+      return shape(400, exception.message, { details: [{ field: exception.field, label: fieldLabel(exception.field), problems: [exception.message] }] });
     }
     if (exception instanceof JurisdictionForbiddenError) return shape(403, exception.message);
     if (exception instanceof StaleVersionError) {

@@ -82,6 +82,8 @@ export const FIELD_LABELS: Record<string, string> = {
   id: '编号',
   code: '行政区划代码',
   body: '请求体',
+  'Idempotency-Key': '幂等键',
+  'Content-Type': '内容类型',
 };
 
 /** Coded values, with what they mean. */

@@ -9,10 +9,11 @@ import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
 import { ApiBodyIdParam, ApiRead } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
 function badParam(field: string) {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field} 须为整数`, details: [{ field, problems: ['须为整数'] }] });
+  return new BadRequestException(badField(field, '须为整数'));
 }
 
 @ApiTags('查询')

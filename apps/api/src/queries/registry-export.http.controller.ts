@@ -9,6 +9,7 @@ import { authorizeRead } from './registry.http.controller.js';
 import { GetRegistry } from './registry.queries.js';
 import { DateQuery } from '../http/dates.js';
 import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiReadFormats } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 
 const FORMATS = {
   text: { type: 'text/plain; charset=utf-8', extension: 'txt' },
@@ -47,7 +48,7 @@ export class RegistryExportController {
   ) {
     authorizeRead(principal, code);
     if (!(format in FORMATS)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'format 须为 text、csv 或 xlsx', details: [{ field: 'format', problems: ['须为 text、csv 或 xlsx'] }] });
+      throw new BadRequestException(badField('format', '须为 text、csv 或 xlsx'));
     }
     const answer = await this.queries.execute(new GetRegistry(code, date, knownAt));
     const options = { jurisdictionName: KNOWN_JURISDICTION_NAMES[code] };

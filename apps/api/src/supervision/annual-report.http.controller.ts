@@ -10,6 +10,7 @@ import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetAnnualReport } from './supervision.queries.js';
 import { DateQuery } from '../http/dates.js';
 import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiReadFormats } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 
 const FORMATS = {
   json: 'application/json; charset=utf-8',
@@ -53,7 +54,7 @@ export class AnnualReportController {
   ) {
     authorizeRead(principal, code);
     if (!(format in FORMATS)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'format 须为 json、md 或 xlsx', details: [{ field: 'format', problems: ['须为 json、md 或 xlsx'] }] });
+      throw new BadRequestException(badField('format', '须为 json、md 或 xlsx'));
     }
     const report: AnnualReport = await this.queries.execute(new GetAnnualReport(code, year, { knownAt, reportsAsOf, jurisdictionName: KNOWN_JURISDICTION_NAMES[code] }));
     response.setHeader('Content-Type', FORMATS[format as keyof typeof FORMATS]);

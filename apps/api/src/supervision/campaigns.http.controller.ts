@@ -17,13 +17,14 @@ import { GetCampaign, GetCampaigns } from './supervision.queries.js';
 import { SUPERVISION_QUERIES } from './supervision.tokens.js';
 import { DateQuery } from '../http/dates.js';
 import { ApiCampaignIdParam, ApiCodeParam, ApiRead, ApiWrite } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 
 const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 class CampaignIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!CAMPAIGN_ID.test(value)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: '清理编号须为 1 至 64 个字母、数字、点、下划线或连字符', details: [{ field: 'id', problems: ['格式有误'] }] });
+      throw new BadRequestException(badField('id', '清理编号须为 1 至 64 个字母、数字、点、下划线或连字符'));
     }
     return value;
   }

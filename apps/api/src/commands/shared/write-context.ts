@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { Principal } from '#registry-app';
+import { badField } from '../../http/error-body.js';
 
 /** What every write takes from the HTTP request besides its body. */
 export interface WriteContext {
@@ -32,7 +33,7 @@ export const Write = createParamDecorator((_data: unknown, ctx: ExecutionContext
   const request = ctx.switchToHttp().getRequest();
   const key = request.headers['idempotency-key'];
   if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 200)) {
-    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Idempotency-Key 须为 1 至 200 个字符', details: [{ field: 'Idempotency-Key', problems: ['长度须为 1 至 200'] }] });
+    throw new BadRequestException(badField('Idempotency-Key', '须为 1 至 200 个字符'));
   }
   const correlation = request.headers['x-correlation-id'];
   const route: string = request.route?.path ?? request.path;
