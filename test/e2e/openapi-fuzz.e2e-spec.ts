@@ -244,6 +244,27 @@ describe('OpenAPI fuzz: every answer is documented, none is a 5xx', () => {
     return undefined;
   }
 
+  it('documents every operation: its body schema, its error answers with the Error schema, its path parameters with formats', () => {
+    const gaps: string[] = [];
+    for (const op of operations) {
+      const name = `${op.method} ${op.path}`;
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      if (success.length === 0) gaps.push(`${name}: no 2xx answer`);
+      for (const [status, response] of success) {
+        const contents = Object.values(response.content ?? {});
+        if (contents.length === 0 || contents.some((c) => !c.schema)) gaps.push(`${name}: ${status} without a body schema`);
+      }
+      const errors = ['400', '503', ...(op.path.endsWith('/health') ? [] : ['401', '403']), ...(op.method === 'POST' ? ['409', '413', '415', '422'] : [])];
+      for (const status of errors) {
+        if (op.responses[status]?.content?.['application/json']?.schema?.$ref !== '#/components/schemas/Error') gaps.push(`${name}: ${status} not documented with the Error schema`);
+      }
+      for (const p of op.parameters.filter((p) => p.in === 'path')) {
+        if (!p.schema?.format && !p.schema?.pattern) gaps.push(`${name}: path parameter ${p.name} without a format or pattern`);
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('answers every generated request with a documented, schema-conform response and no 5xx', async () => {
     expect(operations.length).toBeGreaterThanOrEqual(25);
     const cases = fc.sample(caseArbitrary, { seed: SEED, numRuns: REQUESTS });

@@ -49,15 +49,15 @@ export class CampaignChangesDto {
   @PostsProperty('调整后的组长', false) leader?: PostDto[];
   @PostsProperty('调整后的副组长', false) deputies?: PostDto[];
   @PostsProperty('调整后的其他成员', false) members?: PostDto[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) memberUnits?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8000) tasks?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8000) duties?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) hostDepartment?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) location?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) funding?: string;
-  @ApiPropertyOptional({ enum: ['standing', 'temporary'] }) @IsOptional() @IsIn(['standing', 'temporary']) duration?: 'standing' | 'temporary';
-  @ApiPropertyOptional() @IsOptional() @IsLocalDate() termEnd?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) abolitionCondition?: string;
+  @ApiPropertyOptional({ type: [String], description: '调整后的成员单位' }) @IsOptional() @IsArray() @IsString({ each: true }) memberUnits?: string[];
+  @ApiPropertyOptional({ description: '调整后的主要任务' }) @IsOptional() @IsString() @MaxLength(8000) tasks?: string;
+  @ApiPropertyOptional({ description: '调整后的工作职责' }) @IsOptional() @IsString() @MaxLength(8000) duties?: string;
+  @ApiPropertyOptional({ description: '调整后承担日常工作的部门' }) @IsOptional() @IsString() @MaxLength(200) hostDepartment?: string;
+  @ApiPropertyOptional({ description: '调整后的办公地点' }) @IsOptional() @IsString() @MaxLength(500) location?: string;
+  @ApiPropertyOptional({ description: '调整后的经费来源' }) @IsOptional() @IsString() @MaxLength(500) funding?: string;
+  @ApiPropertyOptional({ enum: ['standing', 'temporary'], description: '调整后的设置期限：standing 长期设置，temporary 临时性设置' }) @IsOptional() @IsIn(['standing', 'temporary']) duration?: 'standing' | 'temporary';
+  @ApiPropertyOptional({ description: '临时性机构的设立期限 YYYY-MM-DD' }) @IsOptional() @IsLocalDate() termEnd?: string;
+  @ApiPropertyOptional({ description: '临时性机构的撤销条件' }) @IsOptional() @IsString() @MaxLength(2000) abolitionCondition?: string;
 }
 
 export class CampaignOutcomeDto {
@@ -73,10 +73,10 @@ export class CampaignOutcomeDto {
 
 /** 评估分析: outcomes proposed for some bodies. */
 export class ListCampaignOutcomesRequest {
-  @ApiProperty({ type: [CampaignOutcomeDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CampaignOutcomeDto) outcomes!: CampaignOutcomeDto[];
+  @ApiProperty({ type: [CampaignOutcomeDto], description: '各机构拟作的清理结论' }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CampaignOutcomeDto) outcomes!: CampaignOutcomeDto[];
   @ApiProperty({ description: '评估日期 YYYY-MM-DD' }) @IsLocalDate() effectiveDate!: string;
   @ApiPropertyOptional({ description: '文号，默认为清理方案的文号' }) @IsOptional() @IsString() @MaxLength(200) documentNo?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+  @ApiPropertyOptional({ description: '说明' }) @IsOptional() @IsString() @MaxLength(4000) reason?: string;
 }
 
 /** 清理结论: one decision that records every outcome. */
