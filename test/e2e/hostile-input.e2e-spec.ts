@@ -109,6 +109,14 @@ describe('hostile input answers 400 in Chinese and writes nothing', () => {
     }
   });
 
+  it('a body that is valid JSON but not an object is a 400 saying it must be an object', async () => {
+    for (const text of ['[]', '[{"name":"x"}]', '"text"', '42', 'null']) {
+      const answer = await api().request('POST', '/bodies', { token: TOKENS.registrar, body: text });
+      expect({ text, status: answer.status }).toEqual({ text, status: 400 });
+      expect(answer.body.details).toEqual([{ field: 'body', label: '请求体(body)', problems: ['须为 JSON 对象'] }]);
+    }
+  });
+
   it('a POST that is not JSON (no Content-Type, a form, text) is a 415 saying so', async () => {
     const raw = (headers: Record<string, string>) =>
       fetch(`${api().baseUrl}/api/v1/bodies`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.registrar}`, ...headers }, body: JSON.stringify(establishRequest()) });

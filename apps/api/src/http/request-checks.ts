@@ -65,8 +65,12 @@ function requireJson(request: Request, response: Response, next: NextFunction) {
 function parserErrors(error: unknown, _request: Request, response: Response, next: NextFunction) {
   const type = (error as { type?: unknown } | null)?.type;
   switch (type) {
-    case 'entity.parse.failed':
+    case 'entity.parse.failed': {
+      // strict parsing refuses a bare string, number, true or null as well as broken JSON
+      const raw = String((error as { body?: unknown }).body ?? '').trimStart();
+      if (raw !== '' && !raw.startsWith('{') && !raw.startsWith('[')) return response.status(400).json(badField('body', '须为 JSON 对象', '请求体须为 JSON 对象，如 {"documentNo": "…"}'));
       return response.status(400).json(badField('body', '不是有效的 JSON', '请求体不是有效的 JSON，请检查括号、引号与逗号'));
+    }
     case 'entity.too.large':
       return response.status(413).json(errorBody(413, `请求体过大：不得超过 ${MAX_BODY_BYTES / 1024} KB`));
     case 'charset.unsupported':
@@ -83,6 +87,7 @@ function parserErrors(error: unknown, _request: Request, response: Response, nex
 
 /** Nesting deeper than MAX_JSON_DEPTH, or a lone UTF-16 surrogate in a key or string, is refused. */
 function wellFormedBody(request: Request, response: Response, next: NextFunction) {
+  if (Array.isArray(request.body)) return response.status(400).json(badField('body', '须为 JSON 对象', '请求体须为 JSON 对象，不是数组'));
   const problem = jsonProblem(request.body);
   if (!problem) return next();
   response.status(400).json(badField(problem.field, problem.problem, `请求格式有误：${problem.field} ${problem.problem}`));
