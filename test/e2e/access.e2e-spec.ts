@@ -101,6 +101,15 @@ describe('access and idempotency over HTTP', () => {
       expect(registry.body.message).toBe(`令牌无权查阅行政区划 ${BEIJING} 的信息`);
     });
 
+    it('a write on another jurisdiction\'s body answers 403 too, saying the token may not record there', async () => {
+      const weifang = await api().post('/bodies', weifangRequest());
+      const rename = await api().post(`/bodies/${weifang.body.bodyId}/renames`, { newName: '北京市另一名称委员会', documentNo: '京政办〔2021〕1号', effectiveDate: '2021-01-01' }, TOKENS.otherRegistrar);
+      expect(rename.status).toBe(403);
+      expect(rename.body.message).toBe(`令牌无权对行政区划 ${WEIFANG} 登记`);
+      const missing = await api().post(`/bodies/${randomUUID()}/renames`, { newName: '北京市另一名称委员会', documentNo: '京政办〔2021〕1号', effectiveDate: '2021-01-01' }, TOKENS.otherRegistrar);
+      expect(missing.status).toBe(404);
+    });
+
     it('a body that does not exist answers 404, for every token', async () => {
       for (const token of [TOKENS.viewer, TOKENS.auditor]) expect((await api().get(`/bodies/${randomUUID()}`, token)).status).toBe(404);
     });
