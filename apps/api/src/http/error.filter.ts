@@ -4,7 +4,7 @@ import { ConcurrencyError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
 import { clientIdempotencyKey } from '../commands/shared/write-context.js';
 import { fieldLabel } from './labels.js';
-import { errorBody, STATUS_TEXT, type ErrorBody } from './error-body.js';
+import { errorBody, type ErrorBody } from './error-body.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
 const CHINESE_STATUS: Record<number, string> = {
@@ -70,8 +70,9 @@ export class RegistryErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null && 'message' in response && typeof (response as { message: unknown }).message === 'string' && 'statusCode' in response) {
-        const body = response as ErrorBody;
-        return { ...body, statusCode: status, error: STATUS_TEXT[status] ?? body.error ?? 'Error', message: inChinese(body.message, status) };
+        // only the fields of the error schema (openapi.ts): whatever else a thrower added stays out
+        const { details, violations, message } = response as ErrorBody;
+        return shape(status, inChinese(message, status), { ...(details !== undefined ? { details } : {}), ...(violations !== undefined ? { violations } : {}) });
       }
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
