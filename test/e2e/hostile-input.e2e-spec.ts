@@ -81,6 +81,12 @@ describe('hostile input answers 400 in Chinese and writes nothing', () => {
     expect(answer.body.details[0].field).toBe('to');
   });
 
+  it('a merger without its target is a 400 naming target (was a 500 found by the fuzz suite)', async () => {
+    const answer = await api().post('/mergers', { jurisdiction: WEIFANG, sourceBodyIds: [bodyId], reason: 2, documentNo: '潍政发〔2022〕3号', effectiveDate: '2022-01-10' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.details).toEqual([{ field: 'target', label: '合并后的机构(target)', problems: ['必填'] }]);
+  });
+
   it('400s name fields and allowed values in Chinese', async () => {
     const bad = await api().post('/bodies', establishRequest({ series: 'both', duration: 'forever' }));
     expect(bad.status).toBe(400);

@@ -7,8 +7,10 @@
  * that does not match the schema the document gives for that status (ajv).
  *
  * Bounded: FUZZ_REQUESTS (default 1,500) requests or FUZZ_SECONDS (default 45 s), whichever
- * comes first; FUZZ_SEED repeats a run. Prints the count, the seed and the statuses seen.
+ * comes first; FUZZ_SEED repeats a run; FUZZ_FAILURES names a file that receives each failing
+ * request in full, one JSON line each. Prints the count, the seed and the statuses seen.
  */
+import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Ajv, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
@@ -280,6 +282,7 @@ describe('OpenAPI fuzz: every answer is documented, none is a 5xx', () => {
       sent++;
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const problem = problemWith(r.op, response.status, response.headers.get('content-type') ?? '', text);
+      if (problem && process.env.FUZZ_FAILURES) appendFileSync(process.env.FUZZ_FAILURES, `${JSON.stringify({ method: r.method, url: r.url.replace(registry.client.baseUrl, ''), headers: r.headers, body: r.body, problem })}\n`);
       if (problem) failures.push(`${r.method} ${r.url.replace(registry.client.baseUrl, '')} ${r.body ? `body ${r.body.slice(0, 200)}` : ''} → ${problem}`);
       if (response.status === 201) {
         // later requests can work on what this one created

@@ -29,6 +29,8 @@ function zh(options: ValidationOptions | undefined, message: Message): Validatio
   return { ...options, message: options?.message ?? ((args) => (options?.each ? `每一项${message(args)}` : message(args))) };
 }
 
+/** A required nested object: ValidateNested alone lets a missing one through. */
+export const IsDefined = (options?: ValidationOptions) => cv.IsDefined(zh(options, () => '必填'));
 export const IsString = (options?: ValidationOptions) => cv.IsString(zh(options, () => '须为文本(字符串)'));
 export const IsInt = (options?: ValidationOptions) => documented(cv.IsInt(zh(options, () => '须为整数')), options, { type: 'integer' });
 export const IsBoolean = (options?: ValidationOptions) => documented(cv.IsBoolean(zh(options, () => '须为 true 或 false')), options, { type: 'boolean' });

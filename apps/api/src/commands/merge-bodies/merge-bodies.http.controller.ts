@@ -3,7 +3,7 @@ import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from '../../http/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from '../../http/validators.js';
 import { MERGER_REASONS, type MergerReason } from '#domain';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
@@ -42,6 +42,7 @@ export class MergeBodiesRequest extends GroundedDecisionDto {
   sourceBodyIds!: string[];
 
   @ApiProperty({ description: '存续机构或新设机构', type: MergerTargetDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MergerTargetDto)
   target!: MergerTargetDto;
