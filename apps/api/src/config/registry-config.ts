@@ -31,7 +31,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 const ROLES: Role[] = ['registrar', 'auditor', 'viewer'];
 
-/** Reads the configuration of API.md's table from the environment. */
+/** Reads the configuration (README, "Configuration") from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
   const dataDir = resolve(env.REGISTRY_DATA_DIR || './data');
   const eventStoreUrl = env.EVENTSTORE_URL || undefined;
