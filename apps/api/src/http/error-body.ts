@@ -1,6 +1,6 @@
 import { fieldLabel } from './labels.js';
 
-/** The one shape of every error answer (API.md): `{statusCode, error, message, details?, violations?}`. */
+/** The one shape of every error answer (the Error schema of the OpenAPI document): `{statusCode, error, message, details?, violations?}`. */
 export interface ErrorBody {
   statusCode: number;
   error: string;

@@ -26,7 +26,7 @@ function inChinese(message: string, status: number): string {
   return /\p{Script=Han}/u.test(message) ? message : (CHINESE_STATUS[status] ?? `请求未能处理(${status})`);
 }
 
-/** Every error answers `{statusCode, error, message, details?}` (API.md). */
+/** Every error answers `{statusCode, error, message, details?, violations?}` (the Error schema, http/openapi.ts). */
 @Catch()
 export class RegistryErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Registry');
