@@ -53,7 +53,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the API on `dataDir` with the node flags `npm start` uses, and waits for /health. */
+/** Starts the API on `dataDir` with the given node flags, and waits for /health. */
 export async function startServer(dataDir: string, nodeFlags: string[]): Promise<RunningServer> {
   const port = await freePort();
   const token = 'bench-viewer-token';
@@ -73,7 +73,8 @@ export async function startServer(dataDir: string, nodeFlags: string[]): Promise
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const rss = new PeakRss(child.pid!);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // a server whose views are empty rebuilds them before it listens
+  const deadline = Date.now() + 900_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
     try {
@@ -82,7 +83,7 @@ export async function startServer(dataDir: string, nodeFlags: string[]): Promise
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer /health in 120 s: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer /health in 900 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
