@@ -47,8 +47,6 @@ export class ReadCache {
   /** A placeholder no answer contains, replaced by each request's `knownAt`. */
   private readonly marker = `\u0001knownAt-${randomUUID()}\u0001`;
   private readonly markerJson = JSON.stringify(this.marker);
-  hits = 0;
-  misses = 0;
 
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
@@ -84,9 +82,7 @@ export class ReadCache {
     compute: () => Promise<{ answer: object; jurisdiction?: string }>,
   ): Promise<void> {
     let cached = this.cache.get(key);
-    if (cached) this.hits++;
-    else {
-      this.misses++;
+    if (!cached) {
       const { answer, jurisdiction } = await compute();
       cached = this.serialise(answer, options.echo !== undefined, jurisdiction);
       this.cache.set(key, cached);
