@@ -43,7 +43,7 @@ describe('SQLite event store shared by two processes', () => {
 
   it('lets only one of two processes that read the same head append to the jurisdiction over it', async () => {
     const file = join(dir, `two-processes-${randomUUID()}.sqlite`);
-    new SqliteEventStore(file).close(); // schema in place before both open it
+    await new SqliteEventStore(file).close(); // schema in place before both open it
     const [a, b] = [`body-${randomUUID()}`, `body-${randomUUID()}`];
     const racers = await Promise.all([racer(file, '370700', a), racer(file, '370700', b)]);
     expect(racers.map((r) => r.position)).toEqual([0, 0]); // both judged the same, empty jurisdiction
