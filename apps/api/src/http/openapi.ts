@@ -277,10 +277,11 @@ export const ApiWrite = (options: { onExisting?: boolean; result?: 'WriteResult'
   );
 
 /** A JSON read: 200 with its schema, and the errors of a read. */
-export const ApiRead = (schema: string | SchemaObject, options: { notFound?: boolean; array?: boolean; open?: boolean } = {}) => {
+export const ApiRead = (schema: string | SchemaObject, options: { notFound?: boolean; array?: boolean; open?: boolean; etag?: boolean } = {}) => {
   const body = typeof schema === 'string' ? ref(schema) : schema;
   return applyDecorators(
-    ApiResponse({ status: 200, description: '成功', schema: options.array ? { type: 'array', items: body } : body }),
+    ApiResponse({ status: 200, description: '成功' + (options.etag ? '；带弱 ETag' : ''), schema: options.array ? { type: 'array', items: body } : body }),
+    ...(options.etag ? [ApiResponse({ status: 304, description: '未变化：请求头 If-None-Match 与当前 ETag 相同，无应答体' })] : []),
     ApiErrors(400, ...(options.open ? [] : [401, 403]), ...(options.notFound ? [404] : []), 503),
   );
 };

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query as QueryParam, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { Controller, Get, Inject, Query as QueryParam, Req, Res, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addDays, chinaDateOf, streamIds } from '#domain';
@@ -8,6 +8,7 @@ import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
+import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 import { ReadConsistency } from './read-consistency.js';
 import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
 import { DateQuery } from '../http/dates.js';
@@ -35,6 +36,7 @@ export class RegistryController {
   constructor(
     private readonly queries: QueryBus,
     private readonly consistency: ReadConsistency,
+    private readonly cache: ReadCache,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -46,7 +48,7 @@ export class RegistryController {
 
   @Get('jurisdictions/:code/registry')
   @ApiCodeParam()
-  @ApiRead('RegistryAsOf')
+  @ApiRead('RegistryAsOf', { etag: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '议事协调机构名单(某日、某时所知)', description: '某行政区划在某日有效的议事协调机构：总数，长期/临时、党委/政府分项，以及各机构。设立当日起列入，撤销或合并当日起不再列入。' })
   @ApiDateQuery('date', DATE.description)
@@ -55,13 +57,20 @@ export class RegistryController {
   async registry(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: HttpRequest,
+    @Res() response: HttpResponse,
     @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
-  ) {
+  ): Promise<void> {
     authorizeRead(principal, code);
     await this.consistency.reach(minPosition);
-    return this.queries.execute(new GetRegistry(code, date, knownAt));
+    // Immutable per (parameters, read-model position): cached, with an ETag (ADR 0012).
+    const view = await this.cache.readModelView(knownAt);
+    const day = date || chinaDateOf(new Date());
+    await this.cache.serve(request, response, `registry|${code}|${day}|${view.key}|${view.position}`, { echo: view.echo }, async () => ({
+      answer: await this.queries.execute(new GetRegistry(code, day, view.echo)),
+    }));
   }
 
   @Get('bodies/:id')
@@ -93,7 +102,7 @@ export class RegistryController {
 
   @Get('jurisdictions/:code/quota')
   @ApiCodeParam()
-  @ApiRead('QuotaBetween')
+  @ApiRead('QuotaBetween', { etag: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '总量控制情况', description: '期间内每个数量或基准发生变化的日期的在册机构数与所适用的总量控制基准，以及超出基准的期间和最大超出数。' })
   @ApiDateQuery('from', '起始日期，默认截止日期前十年')
@@ -103,15 +112,20 @@ export class RegistryController {
   async quota(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: HttpRequest,
+    @Res() response: HttpResponse,
     @DateQuery('from') from?: string,
     @DateQuery('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
-  ) {
+  ): Promise<void> {
     authorizeRead(principal, code);
     await this.consistency.reach(minPosition);
     const period = defaultPeriod(from, to);
-    return this.queries.execute(new GetQuota(code, period.from, period.to, knownAt));
+    const view = await this.cache.readModelView(knownAt);
+    await this.cache.serve(request, response, `quota|${code}|${period.from}|${period.to}|${view.key}|${view.position}`, { echo: view.echo }, async () => ({
+      answer: await this.queries.execute(new GetQuota(code, period.from, period.to, view.echo)),
+    }));
   }
 
   @Get('jurisdictions/:code/changes')
