@@ -94,7 +94,7 @@ describe('planListImport against active bodies', () => {
   const outcome = (n: number) => plan.items.find((i) => i.number === n)!;
 
   it('records nothing for an entry that names an active body, after normalising prefix, width and punctuation', () => {
-    expect(outcome(14)).toEqual({ number: 14, name: '市禁毒委员会', action: 'unchanged', bodyId: 'b-drugs', aliasesDiffer: false });
+    expect(outcome(14)).toMatchObject({ number: 14, name: '市禁毒委员会', action: 'unchanged', bodyId: 'b-drugs', aliasesDiffer: false, listed: 'keep', duration: 'standing', section: '一、长期设置的市政府议事协调机构(55个)' });
     expect(outcome(11)).toMatchObject({ action: 'unchanged', bodyId: 'b-edu' });
     expect(outcome(22)).toMatchObject({ action: 'unchanged', bodyId: 'b-green', aliasesDiffer: true });
     const touched = plan.commands.flatMap((c) => ('bodyId' in c.command ? [c.command.bodyId] : []));
@@ -104,8 +104,8 @@ describe('planListImport against active bodies', () => {
   });
 
   it('renames a body the entry matches only through an alias', () => {
-    expect(outcome(47)).toEqual({ number: 47, name: '市人民防空军政联席会议', action: 'rename', bodyId: 'b-air-defence', from: '市人民防空指挥部' });
-    expect(outcome(38)).toEqual({ number: 38, name: '市老龄工作委员会', action: 'rename', bodyId: 'b-ageing', from: '市老龄委' });
+    expect(outcome(47)).toMatchObject({ number: 47, name: '市人民防空军政联席会议', aliases: ['市人民防空指挥部'], action: 'rename', bodyId: 'b-air-defence', from: '市人民防空指挥部' });
+    expect(outcome(38)).toMatchObject({ number: 38, name: '市老龄工作委员会', action: 'rename', bodyId: 'b-ageing', from: '市老龄委' });
     const rename = plan.commands.find((c) => c.idempotencyKey === `import:370700:${DOC}:47`)!;
     expect(rename.command).toEqual({
       type: 'RenameBody',
