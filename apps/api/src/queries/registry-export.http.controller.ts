@@ -46,7 +46,7 @@ export class RegistryExportController {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'format 须为 text、csv 或 xlsx', details: [{ field: 'format', problems: ['须为 text、csv 或 xlsx'] }] });
     }
     const answer = await this.queries.execute(new GetRegistry(code, date, knownAt));
-    const options = { jurisdictionName: KNOWN_JURISDICTION_NAMES[code] };
+    const options = { jurisdiction: code, jurisdictionName: KNOWN_JURISDICTION_NAMES[code] };
     const { type, extension } = FORMATS[format as Format];
     const body = format === 'xlsx' ? await formatOfficialListXlsx(answer, options) : format === 'csv' ? formatOfficialListCsv(answer, options) : formatOfficialListText(answer, options);
     const filename = `议事协调机构名单-${code}-${answer.date}.${extension}`;
