@@ -56,6 +56,8 @@ export interface ListImportRequest {
   baseline: boolean;
   /** The jurisdiction's bodies active on `date`. */
   activeBodies: ActiveBodyRef[];
+  /** The jurisdiction's bodies active the day before `date`: where a removal, merger or rename of this list finds a body it already removed. */
+  bodiesTheDayBefore?: ActiveBodyRef[];
   /** Abolish active bodies of `series` that the list does not name (a later list applied as changes). */
   abolishMissing?: boolean;
   /**
@@ -151,6 +153,17 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
     const direct = normalised.map((n) => byName.get(n)).find((b) => !!b);
     return { body: direct ?? normalised.map((n) => byAlias.get(n)).find((b) => !!b), byItsName: !!direct };
   };
+  // A body the list removes, merges or renames may be gone on the list's date already — by this
+  // very list, imported before: it is looked for among the bodies of the day before too (the
+  // decision's key then answers as recorded). A removal's remark in brackets is tried without.
+  const before = new Map<string, ActiveBodyRef>();
+  for (const body of request.bodiesTheDayBefore ?? []) {
+    for (const n of [body.name, ...body.aliases]) if (!before.has(norm(n))) before.set(norm(n), body);
+  }
+  const findGoing = (names: string[]) => {
+    const candidates = names.flatMap((n) => [n, n.replace(/[（(][^()（）]*[)）]$/u, '').trim()]);
+    return find(candidates).body ?? candidates.map((n) => before.get(norm(n))).find((b) => !!b);
+  };
 
   const entries = list.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
   const place = (item: OfficialListItem, section: OfficialListSection): ItemPlace => ({
@@ -170,7 +183,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
   for (const { item, section } of entries) {
     const disposition = DISPOSITION[item.action];
     if (disposition) {
-      const { body } = find([item.name, ...item.aliases]);
+      const body = findGoing([item.name, ...item.aliases]);
       if (!body) {
         confirm(item, section, `登记簿中没有名为“${item.name}”的在册机构，无法${DISPOSITION_LABEL[disposition]}`);
         continue;
@@ -196,10 +209,15 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
         },
       });
     } else if (item.action === 'rename' && item.change) {
-      const { body } = find(item.change.from);
+      const body = findGoing(item.change.from);
       const renamed = find([item.change.to]).body;
+      if (!body && renamed) {
+        // renamed already (by this list imported before, or otherwise): nothing to record
+        outcomes.set(item, { ...place(item, section), action: 'unchanged', bodyId: renamed.id, aliasesDiffer: false });
+        continue;
+      }
       if (!body) {
-        confirm(item, section, renamed ? `“${item.change.to}”已在册，原名“${item.change.from[0]}”不在登记簿中` : `登记簿中没有名为“${item.change.from[0]}”的在册机构，无法更名`);
+        confirm(item, section, `登记簿中没有名为“${item.change.from[0]}”的在册机构，无法更名`);
         continue;
       }
       used.add(body.id);
@@ -211,7 +229,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
       // a later entry naming the new name is this body
       byName.set(norm(item.change.to), { ...body, name: item.change.to });
       used.delete(body.id);
-    } else if (item.action === 'rename' || (item.action === 'merge' && !item.change)) {
+    } else if (item.action === 'rename' || (item.action === 'merge' && !item.change?.to)) {
       confirm(item, section, item.action === 'rename' ? '未写明“原名称更名为新名称”' : '未写明合并的机构与合并后的机构');
     }
   }
@@ -254,7 +272,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
   // 3. Mergers, once their target is on file (found, or established by the list just before).
   for (const { item, section } of entries) {
     if (item.action !== 'merge' || !item.change?.to) continue;
-    const sources = item.change.from.map((n) => find([n]).body);
+    const sources = item.change.from.map((n) => findGoing([n]));
     const missingSources = item.change.from.filter((_, i) => !sources[i]);
     if (missingSources.length > 0) {
       confirm(item, section, `登记簿中没有被合并的机构：${missingSources.join('、')}`);

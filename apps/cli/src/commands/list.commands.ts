@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { RuleViolationError, isLocalDate } from '#domain';
+import { RuleViolationError, addDays, isLocalDate } from '#domain';
 import type { EventStore } from '#event-store';
 import {
   KNOWN_JURISDICTION_NAMES,
@@ -78,6 +78,7 @@ export function registerListCommands(program: Command, withContext: WithListCont
       }
       const list = parseOfficialList(decoded.text);
       return withContext(async ({ eventStore }) => {
+        const bodies = new JurisdictionBodies(eventStore);
         const plan = planListImport({
           list,
           jurisdiction: options.jurisdiction,
@@ -87,7 +88,8 @@ export function registerListCommands(program: Command, withContext: WithListCont
           date: options.date,
           baseline: !!options.baseline,
           abolishMissing: !!options.abolishMissing,
-          activeBodies: await new JurisdictionBodies(eventStore).activeOn(options.jurisdiction, options.date),
+          activeBodies: await bodies.activeOn(options.jurisdiction, options.date),
+          bodiesTheDayBefore: await bodies.activeOn(options.jurisdiction, addDays(options.date, -1)),
         });
         const problems = listImportProblems(list, plan, { baseline: options.baseline });
         let recordedEvents = 0;
