@@ -442,7 +442,9 @@ function findHeadings(text: string, lines: LineTable): Heading[] {
     if (title.length > 6 && KIND_END.test(title.replace(/(?:[（(][^()（）]*[)）])+$/u, '')) && !HEADING_KEYWORD.test(title) && announced === undefined) continue;
     // Numerals run in sequence (一 after a restart: an attachment numbers its sections anew).
     if (c.style !== 'bare' && c.numeral !== 0 && c.numeral !== (nextIndex.get(c.style) ?? 0)) continue;
-    if (!styleLevel.has(c.style)) styleLevel.set(c.style, styleLevel.size + 1);
+    // Levels follow the order in which styles first appear (一、 then （一）); a heading without numeral
+    // after numbered ones stands beside the top ones.
+    if (!styleLevel.has(c.style)) styleLevel.set(c.style, c.style === 'bare' && styleLevel.size > 0 ? 1 : styleLevel.size + 1);
     const level = styleLevel.get(c.style)!;
     // A heading of a higher level restarts the numbering of the levels below it.
     for (const [style, l] of styleLevel) if (l > level) nextIndex.set(style, 0);
