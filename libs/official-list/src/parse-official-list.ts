@@ -477,7 +477,7 @@ function findHeadings(text: string, lines: LineTable): Heading[] {
   return headings;
 }
 
-const MARKER = /(?<![0-9０-９.．])([0-9０-９]{1,5})\s*[.．、](?![0-9０-９])|^[ \t　]*[（(]([0-9０-９]{1,5})[)）]/gmu;
+const MARKER = /(?<![0-9０-９.．])([0-9０-９]{1,7})\s*[.．、](?![0-9０-９])|^[ \t　]*[（(]([0-9０-９]{1,7})[)）]/gmu;
 
 /** Every number mark of a text, indexed by number (each list in text order). */
 function indexMarkers(text: string): Map<number, Marker[]> {
