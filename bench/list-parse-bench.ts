@@ -29,7 +29,7 @@ function generate(entries: number, layout: 'lines' | 'inline'): string {
     for (let i = 0; i < size; i++) {
       n++;
       parts.push(`${n}.市${SUBJECTS[n % SUBJECTS.length]}第${n}${KINDS[n % KINDS.length]}`);
-      if (layout === 'lines' && n % 40 === 0) parts.push(`— ${n / 40} —`);
+      if (layout === 'lines' && n % 40 === 0) parts.push(`— ${(n / 40) % 1000} —`);
     }
   }
   if (layout === 'lines') parts.push('http://www.example.gov.cn/art/2021/1/1/art_1.html', '抄送：市委办公室。', '某某市人民政府办公室　　2021年1月1日印发');
