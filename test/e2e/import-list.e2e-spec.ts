@@ -124,11 +124,19 @@ describe('import-list on the command line', () => {
     expect(eventCount()).toBe(11);
   }, 60_000);
 
+  it('keeps the notice\'s own title: an export of the dates it is in force is titled as published', () => {
+    const path = file('titled.txt', '附件\n临朐县人民政府议事协调机构名单\n一、常设议事协调机构（1个）\n1.县安全生产委员会\n二、阶段性议事协调机构（1个）\n2.县第三次全国国土调查领导小组\n');
+    const run = importList(path, '临政办发〔2021〕20号', '2021-06-01', '--baseline');
+    expect(run.out).toMatchObject({ ok: true, recordedEvents: 1, details: { title: '临朐县人民政府议事协调机构名单' } });
+    expect(exportText('2021-06-01').split('\n')[0]).toBe('临朐县人民政府议事协调机构名单');
+    expect(exportText('2021-05-31').split('\n')[0]).toBe('县政府议事协调机构名单');
+  }, 60_000);
+
   it('refuses a list removing a body not on file, writing none of its other decisions either', () => {
     const path = file('unknown.txt', '一、新设的常设议事协调机构（1个）\n1.县数字政府建设领导小组\n二、撤销的议事协调机构（1个）\n2.县从未登记的领导小组');
     const run = importList(path, '临政办发〔2022〕3号', '2022-03-01');
     expect(run.status).toBe(1);
     expect(run.out.details.toConfirm).toEqual([expect.objectContaining({ number: 2, line: 4, problem: expect.stringContaining('登记簿中没有') })]);
-    expect(eventCount()).toBe(11);
+    expect(eventCount()).toBe(12);
   }, 60_000);
 });

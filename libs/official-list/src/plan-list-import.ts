@@ -345,6 +345,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
           standing: list.standing,
           temporary: list.temporary,
           series,
+          ...(list.title ? { listTitle: list.title } : {}),
           documentNo,
           effectiveDate: date,
           reason: `以${documentNo}公布的数量为基准，实行总量控制`,

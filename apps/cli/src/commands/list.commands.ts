@@ -155,7 +155,9 @@ export function registerListCommands(program: Command, withContext: WithListCont
         await projector.start();
         await projector.stop();
         const answer = await new RegistryQueries(readStore).registry(options.jurisdiction, options.date, options.knownAt);
-        const formatOptions = { jurisdiction: options.jurisdiction, jurisdictionName: KNOWN_JURISDICTION_NAMES[options.jurisdiction] };
+        const queries = new RegistryQueries(readStore);
+        const title = await queries.listTitle(options.jurisdiction, answer.date, options.knownAt);
+        const formatOptions = { jurisdiction: options.jurisdiction, jurisdictionName: KNOWN_JURISDICTION_NAMES[options.jurisdiction], ...(title ? { title } : {}) };
         const output = options.format === 'xlsx' ? await formatOfficialListXlsx(answer, formatOptions) : options.format === 'csv' ? formatOfficialListCsv(answer, formatOptions) : formatOfficialListText(answer, formatOptions);
         if (options.out) writeFileSync(options.out, output);
         else process.stdout.write(typeof output === 'string' ? `${output}\n` : output);
