@@ -74,7 +74,7 @@ export interface OfficialListSection {
 export interface ListFurniture {
   line: number;
   text: string;
-  kind: 'page-number' | 'url' | 'distribution' | 'date' | 'document-number' | 'signature' | 'note';
+  kind: 'page-number' | 'url' | 'distribution' | 'date' | 'document-number' | 'signature' | 'note' | 'table-header';
 }
 
 /** A line or fragment the parser could not use. */

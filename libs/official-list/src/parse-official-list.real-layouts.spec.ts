@@ -195,3 +195,49 @@ describe('lists without headings or numbers, and files that yield nothing', () =
     expect(list.invalidNames[1].problems).toEqual(['不能超过 200 个字']);
   });
 });
+
+describe('names run on in a paragraph, and tables pasted as text', () => {
+  it('reads a State Council style notice: the heading ends at its colon, names separated by 、 with remarks', () => {
+    const list = parseOfficialList([
+      '国务院关于议事协调机构设置的通知',
+      '国发〔2030〕1号',
+      '现将调整后的国务院议事协调机构设置通知如下：',
+      '一、国务院议事协调机构（3个）：国家国防动员委员会、国务院学位委员会、国家防汛抗旱总指挥部（具体工作由水利部承担）。',
+      '二、撤销的国务院议事协调机构（2个）：国务院西部地区开发领导小组、国务院振兴东北地区等老工业基地领导小组。',
+    ].join('\n'));
+    expect(list.sections.map((s) => [s.title, s.action, s.announced, s.items.map((i) => i.name)])).toEqual([
+      ['国务院议事协调机构', 'keep', 3, ['国家国防动员委员会', '国务院学位委员会', '国家防汛抗旱总指挥部']],
+      ['撤销的国务院议事协调机构', 'abolish', 2, ['国务院西部地区开发领导小组', '国务院振兴东北地区等老工业基地领导小组']],
+    ]);
+    expect(list.sections[0].items[2].note).toBe('具体工作由水利部承担');
+    expect([list.unparsed, list.countMismatches]).toEqual([[], []]);
+  });
+
+  it('keeps a sentence that mentions bodies whole instead of cutting it into names', () => {
+    const list = parseOfficialList('一、常设议事协调机构（1个）\n县禁毒委员会\n各乡镇要对照县禁毒委员会、县绿化委员会，做好衔接。');
+    expect(list.sections[0].items.map((i) => i.name)).toEqual(['县禁毒委员会']);
+    expect(list.unparsed).toEqual([{ line: 3, text: '各乡镇要对照县禁毒委员会、县绿化委员会，做好衔接。' }]);
+  });
+
+  it('reads rows of a table (tabs or spaces): name first, an outcome column decides, other columns are notes', () => {
+    const list = parseOfficialList([
+      '县政府议事协调机构清理意见表',
+      '序号\t机构名称\t办公室设在\t处理意见',
+      '1\t县安全生产委员会\t县应急管理局\t保留',
+      '2\t县农村税费改革工作领导小组\t县财政局\t撤销',
+      '3   县老龄工作委员会   县民政局   调整为部门联席会议',
+    ].join('\n'));
+    expect(list.sections[0].items.map((i) => [i.number, i.name, i.action, i.note])).toEqual([
+      [1, '县安全生产委员会', 'keep', '县应急管理局'],
+      [2, '县农村税费改革工作领导小组', 'abolish', '县财政局'],
+      [3, '县老龄工作委员会', 'joint-meeting', '县民政局'],
+    ]);
+    expect(list.furniture).toEqual([{ line: 2, text: '序号\t机构名称\t办公室设在\t处理意见', kind: 'table-header' }]);
+    expect([list.total, list.removed, list.unparsed.length]).toEqual([1, 2, 0]);
+  });
+
+  it('keeps where a body\'s office is apart from its name', () => {
+    const list = parseOfficialList('一、常设议事协调机构（1个）\n1.县安全生产委员会（办公室设在县应急管理局）');
+    expect(list.sections[0].items[0]).toMatchObject({ name: '县安全生产委员会', aliases: [], note: '办公室设在县应急管理局' });
+  });
+});

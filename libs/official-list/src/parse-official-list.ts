@@ -89,6 +89,14 @@ const HEADING_MAX = 60;
 /** A heading without numeral: a whole line, with a section word (the line must not be a body's name). */
 const BARE_HEADING_WORD = /(长期|常设|保留|临时|阶段性|专项|撤销|不再保留|不再作为|取消|调整为|改为|合并|并入|更名|新设|增设)/u;
 const KIND_END = /(小组|委员会|会议|指挥部|工作组|办公室|中心)$/u;
+/** Where one name of a paragraph of names ends: after a kind word or a closing bracket, at 、；，. */
+const PIECE_SEPARATOR = /(?<=(?:小组|委员会|会议|指挥部|工作组|[)）]))\s*[、；;，,]\s*/gu;
+/** A bracket after a live body's name that says where its office is or who does its work: a note, not the name. */
+const KEEP_NOTE_WORDS = /(办公室设在|设在|具体工作由|日常工作|承担|挂靠|牵头)/u;
+/** A table row's columns (a list pasted from a spreadsheet): tabs, or two or more spaces. */
+const COLUMN_SEPARATOR = /\t+|[ 　]{2,}/u;
+/** A column that is only an outcome ("保留", "撤销", "调整为部门联席会议"). */
+const ACTION_COLUMN = /^(?:予以)?(保留|撤销|不再保留|取消|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构|不再作为.{0,30}|合并|更名)$/u;
 /** How a body's name ends, for a line without number to be taken as an entry. */
 const ENTRY_END = /(小组|委员会|会议|指挥部|工作组)$/u;
 
@@ -346,6 +354,7 @@ function furnitureKind(line: string): ListFurniture['kind'] | undefined {
   if (DATE_LINE.test(line)) return 'date';
   if (DOCUMENT_NO_LINE.test(line)) return 'document-number';
   if (NOTE_LINE.test(line)) return 'note';
+  if (/^序号(?:\t|\s{1,}|$)/u.test(line)) return 'table-header';
   if (SIGNED_DATE_LINE.test(line) && !/^[0-9０-９]/u.test(line)) return 'signature';
   URL.lastIndex = 0;
   if (URL.test(line)) {
@@ -429,6 +438,9 @@ function findHeadings(text: string, lines: LineTable): Heading[] {
     const marker = new RegExp(`(?<![0-9０-９])${DIGIT}+\\s*[.．、](?![0-9０-９])`, 'u').exec(window);
     let limit = lineEnd >= 0 ? lineEnd : window.length;
     if (marker && marker.index < limit) limit = marker.index;
+    // "一、国务院议事协调机构（29个）：国家国防动员委员会、…": the heading ends at its colon
+    const colon = window.slice(0, limit).search(/[:：]/u);
+    if (colon >= 0 && window.slice(colon + 1, limit).trim()) limit = colon + 1;
     let title = window.slice(0, limit);
     const count = COUNT_TAIL.exec(title);
     const announced = count ? countValue(count[1]) : undefined;
@@ -477,14 +489,14 @@ function findHeadings(text: string, lines: LineTable): Heading[] {
   return headings;
 }
 
-const MARKER = /(?<![0-9０-９.．])([0-9０-９]{1,7})\s*[.．、](?![0-9０-９])|^[ \t　]*[（(]([0-9０-９]{1,7})[)）]/gmu;
+const MARKER = /(?<![0-9０-９.．])([0-9０-９]{1,7})\s*[.．、](?![0-9０-９])|^[ \t　]*[（(]([0-9０-９]{1,7})[)）]|^[ \t　]*([0-9０-９]{1,7})(?:\t+|[ 　]+)(?=[^\s0-9０-９年月日个])/gmu;
 
 /** Every number mark of a text, indexed by number (each list in text order). */
 function indexMarkers(text: string): Map<number, Marker[]> {
   const byNumber = new Map<number, Marker[]>();
   for (const m of text.matchAll(MARKER)) {
-    const number = Number(toHalfDigits(m[1] ?? m[2]));
-    const start = m[2] !== undefined ? m.index + m[0].search(/[（(]/u) : m.index;
+    const number = Number(toHalfDigits(m[1] ?? m[2] ?? m[3]));
+    const start = m[1] === undefined ? m.index + m[0].search(/[（(0-9０-９]/u) : m.index;
     const marker = { number, start, end: m.index + m[0].length, lineStart: atLineStart(text, start) };
     const list = byNumber.get(number);
     if (list) list.push(marker);
@@ -551,12 +563,27 @@ function looksLikeEntry(raw: string): boolean {
 /** Lines that are a body's name on their own (a list without numbers). */
 function unnumberedEntries(body: string): Array<{ start: number }> {
   const entries: Array<{ start: number }> = [];
+  const isEntry = (piece: string) => {
+    const core = piece.trim().replace(/[。；;，,、]+$/u, '').replace(ACTION_TAIL, '').replace(/(?:[（(][^()（）]*[)）])+$/u, '').trim();
+    return core.length > 0 && core.length <= 100 && !/[，。]/u.test(core) && (ENTRY_END.test(core) || MERGE_NEW.test(core) || RENAME.test(core) || MERGE_INTO.test(core));
+  };
   let offset = 0;
   for (const line of body.split('\n')) {
     const trimmed = line.trim();
-    const core = trimmed.replace(ACTION_TAIL, '').replace(/(?:[（(][^()（）]*[)）])+$/u, '').replace(/[。；;，,]$/u, '').trim();
-    if (core && core.length <= 100 && !/[，。]/u.test(core) && (ENTRY_END.test(core) || MERGE_NEW.test(core) || RENAME.test(core) || MERGE_INTO.test(core))) {
-      entries.push({ start: offset + line.indexOf(trimmed) });
+    const lineStart = offset + line.indexOf(trimmed);
+    // Names run on in one paragraph ("国家国防动员委员会、国务院学位委员会、…"): split where a name ends,
+    // only when every piece is a name (a sentence that mentions 领导小组 stays whole).
+    const pieces: Array<{ at: number; text: string }> = [];
+    let last = 0;
+    for (const m of trimmed.matchAll(PIECE_SEPARATOR)) {
+      pieces.push({ at: last, text: trimmed.slice(last, m.index) });
+      last = m.index + m[0].length;
+    }
+    if (last < trimmed.length) pieces.push({ at: last, text: trimmed.slice(last) });
+    if (pieces.length > 1 && pieces.every((p) => isEntry(p.text))) {
+      for (const p of pieces) entries.push({ start: lineStart + p.at });
+    } else if (trimmed && isEntry(trimmed)) {
+      entries.push({ start: lineStart });
     }
     offset += line.length + 1;
   }
@@ -620,6 +647,20 @@ function readItem(number: number, raw: string, at: number, leftovers: Leftover[]
   if (!entry) return undefined;
 
   let action = sectionAction;
+  let columnNote: string | undefined;
+  const columns = entry.split(COLUMN_SEPARATOR).map((c) => c.trim()).filter(Boolean);
+  if (columns.length > 1 && KIND_END.test(splitEntry(columns[0]).name.replace(/[（(][^()（）]*[)）]$/u, ''))) {
+    // a table row: the name first, then 牵头单位/办公室/备注 columns; a column that is an outcome decides it
+    entry = columns[0];
+    const rest: string[] = [];
+    for (const column of columns.slice(1)) {
+      const outcome = ACTION_COLUMN.exec(column);
+      const words = outcome ? wordsOf(outcome[1]) : undefined;
+      if (words?.action) action = words.action;
+      else rest.push(column);
+    }
+    if (rest.length > 0) columnNote = rest.join('；');
+  }
   const tail = ACTION_TAIL.exec(entry);
   if (tail) {
     const words = wordsOf(tail[1] ?? tail[2]);
@@ -631,16 +672,14 @@ function readItem(number: number, raw: string, at: number, leftovers: Leftover[]
     action = change.kind;
     return { number, line, action, change, name: change.from[0] ?? entry, aliases: [], aliasStyles: [], rawText: entry };
   }
-  let note: string | undefined;
+  let note: string | undefined = columnNote;
   const split = splitEntry(entry);
   let name = split.name;
-  if (action !== 'keep') {
-    // A removal's remark ("(职能划入市发展改革委)") is no part of the name.
-    const remark = /[（(]([^()（）]*)[)）]$/u.exec(name);
-    if (remark && NOTE_WORDS.test(remark[1]) && remark.index > 0) {
-      note = remark[1].trim();
-      name = name.slice(0, remark.index).trim();
-    }
+  // A remark ("(职能划入市发展改革委)", "(办公室设在县应急局)") is no part of the name.
+  const remark = /[（(]([^()（）]*)[)）]$/u.exec(name);
+  if (remark && remark.index > 0 && (action === 'keep' ? KEEP_NOTE_WORDS : NOTE_WORDS).test(remark[1])) {
+    note = [remark[1].trim(), ...(note ? [note] : [])].join('；');
+    name = name.slice(0, remark.index).trim();
   }
   return { number, line, action, name, aliases: split.aliases, aliasStyles: split.aliasStyles, rawText: entry, ...(note ? { note } : {}) };
 }
