@@ -131,6 +131,15 @@ describe('the vocabulary of headings', () => {
     ]);
   });
 
+  it('takes a line that announces a count of 机构 for a heading, without numeral or section word', () => {
+    const list = parseOfficialList('县委议事协调机构（共2个）\n县委全面深化改革委员会\n县委网络安全和信息化委员会\n县政府议事协调机构（1个）\n县疫情防控工作专班');
+    expect(list.sections.map((s) => [s.title, s.series, s.announced, s.items.map((i) => i.name)])).toEqual([
+      ['县委议事协调机构', 'party', 2, ['县委全面深化改革委员会', '县委网络安全和信息化委员会']],
+      ['县政府议事协调机构', 'government', 1, ['县疫情防控工作专班']],
+    ]);
+    expect([list.unparsed, list.countMismatches]).toEqual([[], []]);
+  });
+
   it('names the series a heading names, and nested headings inherit it', () => {
     const list = parseOfficialList('一、县委议事协调机构（1个）\n（一）常设（1个）\n1.县委全面深化改革委员会\n二、县政府议事协调机构（1个）\n（一）临时（1个）\n2.县征兵工作领导小组');
     expect(list.sections.map((s) => [s.series, s.duration, s.items.length])).toEqual([

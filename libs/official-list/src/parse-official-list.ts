@@ -88,9 +88,9 @@ const HEADING_KIND = /(小组|委员会|联席会议|指挥部)/u;
 const HEADING_MAX = 60;
 /** A heading without numeral: a whole line, with a section word (the line must not be a body's name). */
 const BARE_HEADING_WORD = /(长期|常设|保留|临时|阶段性|专项|撤销|不再保留|不再作为|取消|调整为|改为|合并|并入|更名|新设|增设)/u;
-const KIND_END = /(小组|委员会|会议|指挥部|工作组|办公室|中心)$/u;
+const KIND_END = /(小组|委员会|会议|指挥部|工作组|专班|办公室|中心)$/u;
 /** Where one name of a paragraph of names ends: after a kind word or a closing bracket, at 、；，. */
-const PIECE_SEPARATOR = /(?<=(?:小组|委员会|会议|指挥部|工作组|[)）]))\s*[、；;，,]\s*/gu;
+const PIECE_SEPARATOR = /(?<=(?:小组|委员会|会议|指挥部|工作组|专班|[)）]))\s*[、；;，,]\s*/gu;
 /** A bracket after a live body's name that says where its office is or who does its work: a note, not the name. */
 const KEEP_NOTE_WORDS = /(办公室设在|设在|具体工作由|日常工作|承担|挂靠|牵头)/u;
 /** A table row's columns (a list pasted from a spreadsheet): tabs, or two or more spaces. */
@@ -98,7 +98,7 @@ const COLUMN_SEPARATOR = /\t+|[ 　]{2,}/u;
 /** A column that is only an outcome ("保留", "撤销", "调整为部门联席会议"). */
 const ACTION_COLUMN = /^(?:予以)?(保留|撤销|不再保留|取消|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构|不再作为.{0,30}|合并|更名)$/u;
 /** How a body's name ends, for a line without number to be taken as an entry. */
-const ENTRY_END = /(小组|委员会|会议|指挥部|工作组)$/u;
+const ENTRY_END = /(小组|委员会|会议|指挥部|工作组|专班)$/u;
 
 const COUNT_TAIL = new RegExp(`[（(]?\\s*(?:共|计|合计|总计|保留|撤销|新设|其中)?\\s*(${DIGIT}+|[一二三四五六七八九十两]{1,3})\\s*个\\s*(?:机构)?\\s*[)）]?\\s*[:：]?$`, 'u');
 
@@ -420,7 +420,9 @@ function findHeadings(text: string, lines: LineTable): Heading[] {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
-    if (trimmed.length > 0 && trimmed.length <= 40 && BARE_HEADING_WORD.test(trimmed) && !/[，。；;]/u.test(trimmed) && !/^[0-9０-９一二三四五六七八九十（(第]/u.test(trimmed)) {
+    // "市委议事协调机构（12个）" names no section word but announces a count: a heading too
+    const counted = /(?:议事协调机构|机构)\s*[（(]\s*(?:共|计)?\s*[0-9０-９一二三四五六七八九十两]+\s*个\s*[)）][:：]?$/u.test(trimmed);
+    if (trimmed.length > 0 && trimmed.length <= 40 && (BARE_HEADING_WORD.test(trimmed) || counted) && !/[，。；;]/u.test(trimmed) && !/^[0-9０-９一二三四五六七八九十（(第]/u.test(trimmed)) {
       const core = trimmed.replace(/[:：]$/u, '').replace(/(?:[（(][^()（）]*[)）])+$/u, '').trim();
       if (!KIND_END.test(core) && !/名单$/u.test(core) && /(机构|[)）]|个|[:：]|保留|撤销|临时|常设|长期)$/u.test(trimmed)) {
         candidates.push({ start: lineStart + line.indexOf(trimmed), afterMark: lineStart + line.indexOf(trimmed), style: 'bare' });
