@@ -136,7 +136,12 @@ describe('import-list on the command line', () => {
     const path = file('unknown.txt', '一、新设的常设议事协调机构（1个）\n1.县数字政府建设领导小组\n二、撤销的议事协调机构（1个）\n2.县从未登记的领导小组');
     const run = importList(path, '临政办发〔2022〕3号', '2022-03-01');
     expect(run.status).toBe(1);
-    expect(run.out.details.toConfirm).toEqual([expect.objectContaining({ number: 2, line: 4, problem: expect.stringContaining('登记簿中没有') })]);
+    expect(run.out.details.toConfirm).toEqual([expect.objectContaining({ number: 2, line: 4, notOnFile: true, problem: expect.stringContaining('登记簿中没有') })]);
     expect(eventCount()).toBe(12);
+    // confirmed by the clerk: the removal is listed as skipped, the rest recorded
+    const confirmed = importList(path, '临政办发〔2022〕3号', '2022-03-01', '--skip-removals-not-on-file');
+    expect(confirmed.status).toBe(0);
+    expect(confirmed.out).toMatchObject({ ok: true, recordedEvents: 1, details: { toConfirm: [], skippedRemovals: [expect.objectContaining({ number: 2 })] } });
+    expect(eventCount()).toBe(13);
   }, 60_000);
 });

@@ -733,6 +733,7 @@ function announcedByAction(preamble: string): Array<[SectionAction, string, numb
     ['joint-meeting', '调整为部门联席会议', new RegExp(`调整为部门联席会议的\\s*(${DIGIT}+)\\s*个`, 'u')],
     ['delist', '不再作为议事协调机构', new RegExp(`不再作为[^，。；]{0,30}?的\\s*(${DIGIT}+)\\s*个`, 'u')],
     ['abolish', '撤销', new RegExp(`(?<!决定)撤销的\\s*(${DIGIT}+)\\s*个`, 'u')],
+    ['keep', '保留', new RegExp(`(?<!不再)保留的\\s*(${DIGIT}+)\\s*个`, 'u')],
   ];
   for (const [action, label, re] of patterns) {
     const m = re.exec(preamble);

@@ -86,7 +86,8 @@ export type ItemOutcome = ItemPlace & (
   | { action: 'establish'; bodyId: string }
   | { action: 'abolish'; bodyId: string; disposition: AbolitionDisposition }
   | { action: 'merge'; sourceBodyIds: string[]; targetBodyId: string }
-  | { action: 'to-confirm'; problem: string }
+  /** notOnFile: a removal (撤销, 调整为联席会议 …) of a body the registry never recorded — nothing to remove. */
+  | { action: 'to-confirm'; problem: string; notOnFile: boolean }
 );
 
 export interface ListImportPlan {
@@ -176,8 +177,8 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
   const mergers: PlannedCommand[] = [];
   const conflicts: ListImportPlan['conflicts'] = [];
   const key = (item: OfficialListItem, suffix = '') => importKey(jurisdiction, documentNo, `${item.number}${suffix}`);
-  const confirm = (item: OfficialListItem, section: OfficialListSection, problem: string) =>
-    outcomes.set(item, { ...place(item, section), action: 'to-confirm', problem });
+  const confirm = (item: OfficialListItem, section: OfficialListSection, problem: string, notOnFile = false) =>
+    outcomes.set(item, { ...place(item, section), action: 'to-confirm', problem, notOnFile });
 
   // 1. Removals and renames first: a body the list renames is then found under its new name.
   for (const { item, section } of entries) {
@@ -185,7 +186,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
     if (disposition) {
       const body = findGoing([item.name, ...item.aliases]);
       if (!body) {
-        confirm(item, section, `登记簿中没有名为“${item.name}”的在册机构，无法${DISPOSITION_LABEL[disposition]}`);
+        confirm(item, section, `登记簿中没有名为“${item.name}”的在册机构，无法${DISPOSITION_LABEL[disposition]}`, true);
         continue;
       }
       if (used.has(body.id)) {

@@ -48,6 +48,7 @@ interface ImportOptions {
   date: string;
   baseline?: boolean;
   abolishMissing?: boolean;
+  skipRemovalsNotOnFile?: boolean;
   dryRun?: boolean;
 }
 
@@ -62,6 +63,7 @@ export function registerListCommands(program: Command, withContext: WithListCont
     .requiredOption('--date <YYYY-MM-DD>', '名单的日期(生效日期)')
     .option('--baseline', '以名单所列保留的机构数为总量控制基准')
     .option('--abolish-missing', '撤销该序列中名单未列的在册机构(以后一份名单作为变更适用)')
+    .option('--skip-removals-not-on-file', '名单撤销(或调整为联席会议等)的机构在登记簿中本无记录时，确认无需登记，照常导入其余内容(这些条目在 skippedRemovals 中列出)')
     .option('--dry-run', '只列出每一项所在部分、对外名称及将登记的决定，不登记')
     .action((file: string, options: ImportOptions) => {
       if (!/^\d{6}$/.test(options.jurisdiction)) fail('jurisdiction', '须为六位行政区划代码');
@@ -91,7 +93,7 @@ export function registerListCommands(program: Command, withContext: WithListCont
           activeBodies: await bodies.activeOn(options.jurisdiction, options.date),
           bodiesTheDayBefore: await bodies.activeOn(options.jurisdiction, addDays(options.date, -1)),
         });
-        const problems = listImportProblems(list, plan, { baseline: options.baseline });
+        const problems = listImportProblems(list, plan, { baseline: options.baseline, skipRemovalsNotOnFile: options.skipRemovalsNotOnFile });
         let recordedEvents = 0;
         let refused: { message: string; violations?: unknown } | undefined;
         if (!options.dryRun && problems.length === 0) {
@@ -119,7 +121,8 @@ export function registerListCommands(program: Command, withContext: WithListCont
             countMismatches: list.countMismatches,
             invalidNames: list.invalidNames,
             warnings: list.warnings,
-            toConfirm: plan.toConfirm,
+            toConfirm: options.skipRemovalsNotOnFile ? plan.toConfirm.filter((c) => !c.notOnFile) : plan.toConfirm,
+            ...(options.skipRemovalsNotOnFile ? { skippedRemovals: plan.toConfirm.filter((c) => c.notOnFile) } : {}),
             ...(refused?.violations ? { violations: refused.violations } : {}),
             items: plan.items,
             decisions: plan.commands.map(({ command, idempotencyKey }) => ({
