@@ -29,6 +29,9 @@ import type { PlannedCommand } from './plan-list-import.js';
 export class StagingEventStore implements EventStore {
   readonly name: string;
   private readonly staged: StoredEvent[] = [];
+  private readonly stagedByStream = new Map<string, StoredEvent[]>();
+  /** The base log does not change for the staging store (it reads up to basePosition): each stream is read from it once. */
+  private readonly baseStreams = new Map<string, Promise<StoredEvent[]>>();
 
   constructor(
     private readonly base: EventStore,
@@ -43,10 +46,19 @@ export class StagingEventStore implements EventStore {
     return this.staged;
   }
 
+  private baseStream(streamId: string): Promise<StoredEvent[]> {
+    let stream = this.baseStreams.get(streamId);
+    if (!stream) {
+      stream = this.base.readStream(streamId).then((events) => events.filter((e) => e.position <= this.basePosition));
+      this.baseStreams.set(streamId, stream);
+    }
+    return stream;
+  }
+
   private async version(streamId: string): Promise<number> {
-    const staged = this.staged.filter((e) => e.streamId === streamId).at(-1);
+    const staged = this.stagedByStream.get(streamId)?.at(-1);
     if (staged) return staged.version;
-    return (await this.base.readStream(streamId)).at(-1)?.version ?? 0;
+    return (await this.baseStream(streamId)).at(-1)?.version ?? 0;
   }
 
   async append(writes: StreamWrite[], _options?: AppendOptions): Promise<AppendResult> {
@@ -56,13 +68,21 @@ export class StagingEventStore implements EventStore {
       if (w.expectedVersion !== 'any' && w.expectedVersion !== current) throw new ConcurrencyError(w.streamId, w.expectedVersion, current);
     }
     let position = await this.headPosition();
-    for (const w of writes) for (const e of w.events) this.staged.push({ ...e, position: ++position });
+    for (const w of writes) {
+      for (const e of w.events) {
+        const stored = { ...e, position: ++position };
+        this.staged.push(stored);
+        const list = this.stagedByStream.get(e.streamId) ?? [];
+        list.push(stored);
+        this.stagedByStream.set(e.streamId, list);
+      }
+    }
     return { position, streams: writes.map((w) => ({ streamId: w.streamId, version: w.events.at(-1)?.version ?? 0 })) };
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
-    const base = (await this.base.readStream(streamId, fromVersion)).filter((e) => e.position <= this.basePosition);
-    return [...base, ...this.staged.filter((e) => e.streamId === streamId && e.version >= fromVersion)];
+    const base = (await this.baseStream(streamId)).filter((e) => e.version >= fromVersion);
+    return [...base, ...(this.stagedByStream.get(streamId) ?? []).filter((e) => e.version >= fromVersion)];
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
