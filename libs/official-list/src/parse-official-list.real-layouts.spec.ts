@@ -198,6 +198,13 @@ describe('lists without headings or numbers, and files that yield nothing', () =
     expect(list.unparsed).toEqual([]);
   });
 
+  it('takes a body\'s name followed by a date for an entry, not for a signature', () => {
+    const list = parseOfficialList('县政府议事协调机构名单\n县安全生产委员会　2019年3月1日\n县绿化委员会\n县人民政府办公室　2021年5月10日印发');
+    expect(list.sections[0].items.map((i) => i.name)).toEqual(['县安全生产委员会', '县绿化委员会']);
+    expect(list.furniture.map((f) => [f.line, f.kind])).toEqual([[4, 'distribution']]);
+    expect(list.sections[0].items[0].note).toBe('2019年3月1日');
+  });
+
   it('flags names the registry would refuse (control characters, length)', () => {
     const list = parseOfficialList(`一、常设议事协调机构（2个）\n1.县禁\u0007毒委员会\n2.县${'很'.repeat(240)}领导小组`);
     expect(list.invalidNames.map((n) => [n.line, n.number])).toEqual([[2, 1], [3, 2]]);

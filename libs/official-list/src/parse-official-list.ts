@@ -75,10 +75,11 @@ const URL = /(?:https?:\/\/|www\.)[^\s，。；、（）()<>“”"]+/giu;
 const DISTRIBUTION = /^(?:抄送|抄报|分送|发送|主送|报送|送)\s*[:：]|印发\s*$|^[（(]?\s*共印\s*[0-9０-９]+\s*份\s*[)）]?$/u;
 const DATE = '(?:[0-9０-９]{4}\\s*年\\s*[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*日|[〇○零一二三四五六七八九]{4}\\s*年\\s*[一二三四五六七八九十]{1,3}\\s*月\\s*[一二三四五六七八九十]{1,3}\\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})';
 const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE}\\s*[)）]?$`, 'u');
-const SIGNED_DATE_LINE = new RegExp(`^[\\p{Script=Han}（）()]{2,40}\\s*${DATE}\\s*(?:印发)?$`, 'u');
+/** An issuer and a date on one line ("某某县人民政府办公室　2021年5月10日印发"); a body's name with a date (a table row) is not one. */
+const SIGNED_DATE_LINE = new RegExp(`^(?:中共)?[\\p{Script=Han}（）()]{0,36}(?:人民政府|政府办公室|政府办公厅|办公厅|办公室|机构编制委员会|编委|党委|[省市县区州旗]委)\\s*${DATE}\\s*(?:印发)?$`, 'u');
 const DOCUMENT_NO_LINE = /^[\p{Script=Han}]{1,15}\s*[〔［[【(（]\s*[0-9０-９]{4}\s*[〕］\]】)）]\s*[0-9０-９]{1,5}\s*号$/u;
 const NOTE_LINE = /^[（(]\s*(?:此件|此页|本件|本页)[^()（）]*[)）]$/u;
-const SIGNATURE_LINE = /^(?:中共)?[\p{Script=Han}]{0,24}(?:人民政府|政府办公室|政府办公厅|办公厅|办公室|委员会|编委|党委|[省市县区州旗]委)(?:\s*[（(]印[)）])?$/u;
+const SIGNATURE_LINE = /^(?:中共)?[\p{Script=Han}]{0,24}(?:人民政府|政府办公室|政府办公厅|办公厅|办公室|机构编制委员会|编委|党委|[省市县区州旗]委)(?:\s*[（(]印[)）])?$/u;
 
 // ---------------------------------------------------------------- headings
 
@@ -93,8 +94,8 @@ const KIND_END = /(小组|委员会|会议|指挥部|工作组|专班|办公室|
 const PIECE_SEPARATOR = /(?<=(?:小组|委员会|会议|指挥部|工作组|专班|[)）]))\s*[、；;，,]\s*/gu;
 /** A bracket after a live body's name that says where its office is or who does its work: a note, not the name. */
 const KEEP_NOTE_WORDS = /(办公室设在|设在|具体工作由|日常工作|承担|挂靠|牵头)/u;
-/** A table row's columns (a list pasted from a spreadsheet): tabs, or two or more spaces. */
-const COLUMN_SEPARATOR = /\t+|[ 　]{2,}/u;
+/** A table row's columns (a list pasted from a spreadsheet): tabs, full-width spaces, or two or more spaces. */
+const COLUMN_SEPARATOR = /\t+|　+|[ 　]{2,}/u;
 /** A column that is only an outcome ("保留", "撤销", "调整为部门联席会议"). */
 const ACTION_COLUMN = /^(?:予以)?(保留|撤销|不再保留|取消|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构|不再作为.{0,30}|合并|更名)$/u;
 /** How a body's name ends, for a line without number to be taken as an entry. */
@@ -566,7 +567,7 @@ function looksLikeEntry(raw: string): boolean {
 function unnumberedEntries(body: string): Array<{ start: number }> {
   const entries: Array<{ start: number }> = [];
   const isEntry = (piece: string) => {
-    const core = piece.trim().replace(/[。；;，,、]+$/u, '').replace(ACTION_TAIL, '').replace(/(?:[（(][^()（）]*[)）])+$/u, '').trim();
+    const core = piece.trim().split(COLUMN_SEPARATOR)[0].replace(/[。；;，,、]+$/u, '').replace(ACTION_TAIL, '').replace(/(?:[（(][^()（）]*[)）])+$/u, '').trim();
     return core.length > 0 && core.length <= 100 && !/[，。]/u.test(core) && (ENTRY_END.test(core) || MERGE_NEW.test(core) || RENAME.test(core) || MERGE_INTO.test(core));
   };
   let offset = 0;
