@@ -29,6 +29,8 @@ describe('decodeListFile', () => {
     expect(() => decodeListFile(binary)).toThrow(ListFileError);
     expect(() => decodeListFile(binary)).toThrow(/不是文本文件/u);
     expect(() => decodeListFile(Buffer.alloc(0))).toThrow('文件为空');
+    expect(() => decodeListFile(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj', 'latin1'))).toThrow(/这是PDF 文件/u);
+    expect(() => decodeListFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toThrow(/\.docx/u);
     const controls = Buffer.from(`${LIST}${'\u0001\u0002\u0003'.repeat(40)}`, 'utf8');
     expect(() => decodeListFile(controls)).toThrow(/控制字符/u);
     // 0xFF is a byte of neither UTF-8 nor GB18030

@@ -37,8 +37,18 @@ function decodeWith(encoding: string, bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Files clerks often have instead of text, by their first bytes, to say what to do. */
+const KNOWN_BINARY: Array<[number[], string]> = [
+  [[0x25, 0x50, 0x44, 0x46], 'PDF 文件'],
+  [[0x50, 0x4b, 0x03, 0x04], 'Word/Excel/WPS 文档(.docx/.xlsx)或压缩文件'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'Word/Excel 97-2003 文档(.doc/.xls)或 WPS 文档'],
+];
+
 export function decodeListFile(bytes: Uint8Array): DecodedListFile {
   if (bytes.length === 0) throw new ListFileError('文件为空');
+  for (const [magic, what] of KNOWN_BINARY) {
+    if (magic.every((b, i) => bytes[i] === b)) throw new ListFileError(`不是文本文件(这是${what})：请另存为纯文本(.txt)，UTF-8 或 GBK 编码，再导入`);
+  }
   let decoded: DecodedListFile | undefined;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decodeWith('utf-8', bytes.subarray(3));
