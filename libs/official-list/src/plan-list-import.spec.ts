@@ -155,3 +155,17 @@ describe('normaliseName', () => {
     expect(normaliseName('市政府教育督导委员会')).not.toBe(normaliseName('市教育督导委员会'));
   });
 });
+
+describe('planListImport on a list naming both series', () => {
+  it('gives each section\'s entries the series its heading names, and counts only the import\'s series in the baseline', () => {
+    const both = parseOfficialList('一、县委议事协调机构（1个）\n1.县委全面深化改革委员会\n二、县政府议事协调机构（2个）\n（一）常设（1个）\n2.县安全生产委员会\n（二）临时（1个）\n3.县第三次全国国土调查领导小组');
+    const plan = planListImport({ list: both, jurisdiction: '370724', series: 'government', documentNo: '临政办发〔2021〕1号', date: '2021-01-01', baseline: true, activeBodies: [] });
+    expect(plan.commands[0].command).toMatchObject({ type: 'SetQuotaBaseline', total: 2, standing: 1, temporary: 1, series: 'government' });
+    expect(plan.commands.slice(1).map((c) => (c.command.type === 'EstablishBody' ? [c.command.profile.name, c.command.profile.series, c.command.profile.duration] : []))).toEqual([
+      ['县委全面深化改革委员会', 'party', 'standing'],
+      ['县安全生产委员会', 'government', 'standing'],
+      ['县第三次全国国土调查领导小组', 'government', 'temporary'],
+    ]);
+  });
+});
+

@@ -336,15 +336,20 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
       }))
     : [];
 
+  // The baseline counts the live entries of the import's series (a list naming 市委 and 市政府 sections sets the one given).
+  const counted = entries.filter(({ item, section }) => item.action === 'keep' && (section.series ?? series) === series);
+  const baselineCounts = {
+    total: counted.length,
+    standing: counted.filter(({ section }) => section.duration === 'standing').length,
+    temporary: counted.filter(({ section }) => section.duration === 'temporary').length,
+  };
   const baseline: PlannedCommand[] = request.baseline
     ? [{
         idempotencyKey: importKey(jurisdiction, documentNo, 'baseline'),
         command: {
           type: 'SetQuotaBaseline',
           jurisdiction,
-          total: list.total,
-          standing: list.standing,
-          temporary: list.temporary,
+          ...baselineCounts,
           series,
           ...(list.title ? { listTitle: list.title } : {}),
           documentNo,
