@@ -257,3 +257,44 @@ describe('names run on in a paragraph, and tables pasted as text', () => {
     expect(list.sections[0].items[0]).toMatchObject({ name: '县安全生产委员会', aliases: [], note: '办公室设在县应急管理局' });
   });
 });
+
+describe('a notice of the 北京 2003 kind with its attachment', () => {
+  const text = [
+    '北京市人民政府关于议事协调机构和临时机构设置与调整有关事项的通知',
+    '京政发[2030]9号',
+    '各区、县人民政府，市政府各委、办、局，各市属机构：',
+    '为做好相关工作，现将有关事项通知如下：',
+    '一、在此次清理的市政府议事协调机构和临时机构中，予以保留的2个，撤销的1个，不再作为市政府议事协调机构和临时机构的1个，调整为部门联席会议的1个。',
+    '二、市政府决定撤销的议事协调机构和临时机构，应立即停止以市政府议事协调机构和临时机构名义开展工作。',
+    '三、对于不再作为市政府议事协调机构和临时机构以及调整为部门联席会议的，市政府领导不再兼任该机构领导职务。',
+    '北京市人民政府',
+    '二〇三〇年三月一日',
+    '附件',
+    '市政府议事协调机构和临时机构设置与调整意见',
+    '一、保留的市政府议事协调机构和临时机构（2个）',
+    '1.首都绿化委员会',
+    '2.北京市防汛抗旱指挥部',
+    '二、撤销的市政府议事协调机构和临时机构（1个）',
+    '3.北京市农村税费改革领导小组',
+    '三、不再作为市政府议事协调机构和临时机构的（1个）',
+    '4.北京市爱国卫生运动委员会',
+    '四、调整为部门联席会议的（1个）',
+    '5.北京市就业工作领导小组',
+  ].join('\n');
+  const list = parseOfficialList(text);
+
+  it('takes the numbered paragraphs of the notice for the notice, and the attachment\'s sections for the list', () => {
+    expect(list.sections.map((s) => [s.line, s.action, s.items.map((i) => i.number)])).toEqual([
+      [12, 'keep', [1, 2]], [15, 'abolish', [3]], [17, 'delist', [4]], [19, 'joint-meeting', [5]],
+    ]);
+    expect(list.preamble).toContain('二、市政府决定撤销的议事协调机构和临时机构');
+    expect([list.unparsed, list.countMismatches]).toEqual([[], []]);
+    expect(list.furniture.map((f) => f.kind)).toEqual(['document-number', 'signature', 'date']);
+  });
+
+  it('checks each outcome\'s count the notice announces', () => {
+    const wrong = parseOfficialList(text.replace('撤销的1个', '撤销的2个').replace('予以保留的2个', '予以保留的3个'));
+    expect(wrong.countMismatches.map((m) => [m.section, m.announced, m.found])).toEqual([['撤销', 2, 1], ['保留', 3, 2]]);
+  });
+});
+
