@@ -13,6 +13,7 @@ describe('titles by the jurisdiction\'s level', () => {
     ['370724', undefined, '县政府', '县委'],
     ['370781', undefined, '市政府', '市委'],
     ['370781', '青州市', '市政府', '市委'],
+    ['429004', undefined, '市政府', '市委'],
     ['152921', '阿拉善左旗', '旗政府', '旗委'],
     ['522300', '黔西南布依族苗族自治州', '州政府', '州委'],
   ])('%s (%s): %s, %s', (code, name, government, party) => {

@@ -6,7 +6,8 @@
  *   (自治区): 自治区政府/自治区党委;
  * - xxxx00, a prefecture: 市政府/市委 (自治州 州政府/州委, 地区 行署, 盟 盟行政公署 by name);
  * - otherwise county level: xxxx01–xxxx20 市辖区 → 区政府/区委, 21–80 县 (旗, 自治县 by name),
- *   81–99 县级市 → 市政府/市委. A registered name ending in 区/县/市/旗 decides over the code.
+ *   81–99 县级市 → 市政府/市委; xx90xx (省直辖县级) → 市. A registered name ending in 区/县/市/旗
+ *   decides over the code.
  * Full titles use the registered name: 潍坊市人民政府, 中共潍坊市委 — never 潍坊市市政府.
  */
 import type { Series } from '#domain';
@@ -33,6 +34,8 @@ export function placeWord(code: string, name?: string): string {
   const province = code.slice(0, 2);
   if (code.endsWith('0000')) return MUNICIPALITIES.has(province) ? '市' : AUTONOMOUS_REGIONS.has(province) ? '自治区' : '省';
   if (code.endsWith('00')) return '市';
+  // xx90xx: 省直辖县级行政单位, county-level cities (济源市 419001, 仙桃市 429004, 石河子市 659001)
+  if (code.slice(2, 4) === '90') return '市';
   const county = Number(code.slice(4));
   if (county <= 20) return '区';
   if (county >= 81) return '市';
