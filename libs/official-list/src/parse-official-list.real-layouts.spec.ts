@@ -97,7 +97,7 @@ describe('the vocabulary of headings', () => {
   const sectionsOf = (text: string) => parseOfficialList(text).sections.map((s) => [s.title, s.action, s.duration, s.announced]);
 
   it.each([
-    ['临时', 'temporary'], ['临时性', 'temporary'], ['阶段性', 'temporary'], ['专项', 'temporary'], ['阶段性工作', 'temporary'],
+    ['临时', 'temporary'], ['临时性', 'temporary'], ['非常设', 'temporary'], ['阶段性', 'temporary'], ['专项', 'temporary'], ['阶段性工作', 'temporary'],
     ['常设', 'standing'], ['长期', 'standing'], ['保留', 'standing'], ['常设性', 'standing'],
   ])('%s makes a section %s', (word, duration) => {
     const list = parseOfficialList(`一、${word}议事协调机构（1个）\n1.县禁毒委员会`);

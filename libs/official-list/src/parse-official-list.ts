@@ -128,9 +128,10 @@ function wordsOf(title: string): { action?: SectionAction; duration?: Duration; 
   else if (/更名/u.test(title)) action = 'rename';
   else if (/保留|常设|长期|临时|阶段性|专项|新设|增设/u.test(title)) action = 'keep';
   const withoutRemoval = title.replace(/不再保留/gu, '');
-  const duration: Duration | undefined = /临时|阶段性|专项|短期|限期/u.test(withoutRemoval)
+  // 非常设机构 (older notices' word for bodies not set up for good) is temporary, not 常设
+  const duration: Duration | undefined = /临时|阶段性|专项|短期|限期|非常设/u.test(withoutRemoval)
     ? 'temporary'
-    : /常设|长期|保留|常态/u.test(withoutRemoval) ? 'standing' : undefined;
+    : /常设|长期|保留|常态/u.test(withoutRemoval.replace(/非常设/gu, '')) ? 'standing' : undefined;
   const series = /政府/u.test(title) ? 'government' : /(?:^|[省市县区州旗党])委(?!员)|党委|中共/u.test(title) ? 'party' : undefined;
   return { action, duration, ...(series ? { series } : {}) };
 }
