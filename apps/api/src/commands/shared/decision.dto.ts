@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from '../../http/validators.js';
-import { RANKS_HIGH_TO_LOW } from '#domain';
+import { RANKS_HIGH_TO_LOW, bodyNameProblems } from '#domain';
 import { applyDecorators } from '@nestjs/common';
 import { dateProblem, isRegistryDate } from '../../http/dates.js';
 import { DATE_SCHEMA } from '../../http/openapi.js';
@@ -16,6 +16,20 @@ export class IsLocalDateConstraint implements ValidatorConstraintInterface {
   }
 }
 export const IsLocalDate = () => applyDecorators(Validate(IsLocalDateConstraint), ApiProperty({ type: 'string', format: 'date', pattern: DATE_SCHEMA.pattern })) as PropertyDecorator;
+
+/** A body's name or alias: the one rule (#domain bodyNameProblems) the list import applies too. */
+@ValidatorConstraint({ name: 'isBodyName' })
+export class IsBodyNameConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return Array.isArray(value) ? value.every((v) => bodyNameProblems(v).length === 0) : bodyNameProblems(value).length === 0;
+  }
+  defaultMessage(args: ValidationArguments) {
+    const values: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
+    // the pipe names the field (http/validation.ts); the message says what is wrong with it
+    return values.map((v) => bodyNameProblems(v)).find((p) => p.length > 0)?.join('，') ?? '不合要求';
+  }
+}
+export const IsBodyName = () => Validate(IsBodyNameConstraint);
 
 /** The paperwork of every decision: 文号, 生效日期, 理由, and the justification for bent rules. */
 export class DecisionDto {
