@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isLocalDate } from '#domain';
-import { createEventStore, verifyLog, type EventStore } from '#event-store';
+import { createEventStore, parseDigest, takeDigest, verifyLog, type EventStore, type LogHead } from '#event-store';
 import {
   KNOWN_JURISDICTION_NAMES,
   executePlan,
@@ -79,12 +79,31 @@ program
 
 program
   .command('verify')
-  .description('校验哈希链：逐流检查每个事件的哈希与前序哈希，发现被删改的事件')
+  .description('校验整个日志(逐页读取)：每个事件的哈希、流内前序哈希与全日志链；给出 --against 时还证明日志仍含该摘要所证明的前缀。发现问题时退出码为 2')
+  .option('--against <digest>', '此前用 digest 保存的摘要：JSON 文本 {"position":…,"hash":"…"}，或存有它的文件')
+  .action((options: { against?: string }) => {
+    let against: LogHead | undefined;
+    if (options.against !== undefined) {
+      const text = options.against.trim().startsWith('{') ? options.against : existsSync(options.against) ? readFileSync(options.against, 'utf8') : fail('against', '须为摘要 JSON 或存有摘要的文件');
+      try {
+        against = parseDigest(text);
+      } catch (error) {
+        fail('against', (error as Error).message);
+      }
+    }
+    return withContext(async ({ eventStore }) => {
+      const { head, ...report } = await verifyLog(eventStore, { against });
+      console.log(JSON.stringify({ command: 'verify', ...report, digest: { ...head, at: new Date().toISOString() } }, null, 2));
+      if (report.problems.length > 0) process.exitCode = 2;
+    });
+  });
+
+program
+  .command('digest')
+  .description('打印日志当前的摘要 {position, hash, at}：请保存在系统之外(打印、邮件、另一系统)，日后以 verify --against 证明日志未被删改')
   .action(() =>
     withContext(async ({ eventStore }) => {
-      const report = await verifyLog(() => eventStore.readAll());
-      console.log(JSON.stringify({ command: 'verify', ...report }, null, 2));
-      if (report.problems.length > 0) process.exitCode = 2;
+      console.log(JSON.stringify(await takeDigest(eventStore)));
     }),
   );
 

@@ -27,10 +27,14 @@ export function sealEvents(
 }
 
 export interface ChainProblem {
-  streamId: string;
-  version: number;
-  eventId: string;
-  problem: 'hash-mismatch' | 'broken-link' | 'version-gap';
+  /** Place in the log; absent only for a digest whose position the log no longer reaches. */
+  position?: number;
+  streamId?: string;
+  version?: number;
+  eventId?: string;
+  /** The event's type, for a row that could not be read. */
+  type?: string;
+  problem: 'hash-mismatch' | 'broken-link' | 'version-gap' | 'corrupt-row' | 'log-chain-broken' | 'digest-mismatch';
   message: string;
 }
 
@@ -54,18 +58,4 @@ export function verifyStreamChain(events: readonly StoredEvent[]): ChainProblem[
     expectedVersion = event.version + 1;
   }
   return problems;
-}
-
-/** Checks every stream of the log. */
-export async function verifyLog(readAll: () => Promise<StoredEvent[]>): Promise<{ events: number; streams: number; problems: ChainProblem[] }> {
-  const byStream = new Map<string, StoredEvent[]>();
-  const all = await readAll();
-  for (const event of all) {
-    const list = byStream.get(event.streamId) ?? [];
-    list.push(event);
-    byStream.set(event.streamId, list);
-  }
-  const problems: ChainProblem[] = [];
-  for (const events of byStream.values()) problems.push(...verifyStreamChain(events.sort((a, b) => a.version - b.version)));
-  return { events: all.length, streams: byStream.size, problems };
 }
