@@ -22,7 +22,7 @@ import {
 import { GENESIS_HASH, type ChainProblem } from '../hash-chain.js';
 import { LogVerifier, logLink } from '../log-chain.js';
 import { pagesOfReadAll } from '../read-pages.js';
-import { COLUMN, COLUMNS, FORMAT_VERSION, FROM, INDEXES, INSERT, NameTable, TABLES, decodeEnvelope, encodeEvent, uuidValue, type Row } from './sqlite-format.js';
+import { AUDIT_COLUMNS, COLUMN, COLUMNS, FORMAT_VERSION, FROM, INDEXES, INSERT, NameTable, TABLES, encodeEvent, rowNamedBy, uuidValue, type Row } from './sqlite-format.js';
 import { readPagesOnWorker } from './sqlite-page-reader.js';
 
 const FORMAT_1_PAGE = 2_000;
@@ -86,6 +86,7 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(INSERT),
       readStream: select('WHERE e.stream = ? AND e.version >= ? ORDER BY e.version'),
       readAll: select('WHERE e.position > ? ORDER BY e.position LIMIT ?'),
+      audit: this.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM ${FROM} WHERE e.position > ? ORDER BY e.position LIMIT ?`).raw(true) as Database.Statement<unknown[], Row>,
       findEvent: select('WHERE e.event_id = ?'),
       // the few events appended since a decision read its jurisdiction: no index needed
       jurisdictionEventAfter: this.db.prepare<[number, string], { found: number }>('SELECT 1 AS found FROM events WHERE position > ? AND jurisdiction = ? LIMIT 1'),
@@ -165,7 +166,7 @@ export class SqliteEventStore implements EventStore {
   async *readAuditPages(options: ReadPagesOptions = {}): AsyncGenerator<AuditRow[]> {
     const pageSize = options.pageSize ?? 5_000;
     for (let after = options.after ?? 0; ; ) {
-      const rows = this.statements.readAll.all(after, pageSize);
+      const rows = this.statements.audit.all(after, pageSize);
       if (rows.length === 0) return;
       yield rows.map(this.auditRow);
       after = rows[rows.length - 1][COLUMN.position] as number;
@@ -250,13 +251,15 @@ export class SqliteEventStore implements EventStore {
   private readonly decode = (row: Row): StoredEvent => {
     let event: StoredEvent;
     try {
-      event = decodeEnvelope(row) as unknown as StoredEvent;
+      // assigning onto the parsed object instead of spreading it halves the decode time of a rebuild
+      event = JSON.parse(row[COLUMN.envelope] as string) as StoredEvent;
       event.data = JSON.parse(row[COLUMN.data] as string) as Record<string, unknown>;
     } catch (error) {
-      throw corruptRow(row, `JSON 无法解析(${(error as Error).message})`);
+      const at = rowNamedBy(row[COLUMN.envelope] as string);
+      throw new CorruptEventError(row[COLUMN.position] as number, at.streamId, at.version, at.type, `JSON 无法解析(${(error as Error).message})`);
     }
     const problem = this.validate?.(event);
-    if (problem) throw corruptRow(row, problem);
+    if (problem) throw new CorruptEventError(event.position, event.streamId, event.version, event.type, problem);
     return event;
   };
 
@@ -266,8 +269,8 @@ export class SqliteEventStore implements EventStore {
       streamId: row[COLUMN.stream] as string,
       version: row[COLUMN.version] as number,
       type: row[COLUMN.type] as string,
-      hash: hexOf(row[COLUMN.hash]),
-      logHash: hexOf(row[COLUMN.logHash]),
+      hash: row[COLUMN.hash] as string,
+      logHash: row[COLUMN.logHash] as string,
     };
     try {
       const event = this.decode(row);
@@ -281,7 +284,7 @@ export class SqliteEventStore implements EventStore {
   private verifyNow(): ChainProblem[] {
     const verifier = new LogVerifier();
     for (let after = 0; ; ) {
-      const rows = this.statements.readAll.all(after, FORMAT_1_PAGE);
+      const rows = this.statements.audit.all(after, FORMAT_1_PAGE);
       if (rows.length === 0) break;
       for (const row of rows) verifier.add(this.auditRow(row));
       after = rows[rows.length - 1][COLUMN.position] as number;
@@ -297,7 +300,6 @@ export class SqliteEventStore implements EventStore {
 
 
 
-const hexOf = (v: unknown): string => (typeof v === 'string' ? v : (v as Buffer).toString('hex'));
 
 function corruptRow(row: Row, problem: string): CorruptEventError {
   return new CorruptEventError(row[COLUMN.position] as number, row[COLUMN.stream] as string, row[COLUMN.version] as number, row[COLUMN.type] as string, problem);
