@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isLocalDate } from '#domain';
+import { eventShapeProblem, isLocalDate } from '#domain';
 import { createEventStore, parseDigest, takeDigest, verifyLog, type EventStore, type LogHead } from '#event-store';
 import {
   KNOWN_JURISDICTION_NAMES,
@@ -41,7 +41,7 @@ function fail(field: string, message: string): never {
 
 async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T> {
   const dataDir = process.env.REGISTRY_DATA_DIR || './data';
-  const eventStore = await createEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL || undefined, dataDir });
+  const eventStore = await createEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL || undefined, dataDir, validate: eventShapeProblem });
   const readStore = await createReadStore({ dataDir, mongoUrl: process.env.MONGO_URL || undefined });
   const context = await NestFactory.createApplicationContext(CliModule.register({ eventStore, readStore }), { logger: ['error', 'warn'] });
   try {
