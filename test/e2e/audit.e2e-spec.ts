@@ -137,4 +137,38 @@ describe('audit: digest, keep, verify against it', () => {
       await registry.close();
     }
   });
+
+  it('a jurisdiction with one damaged event (valid JSON, not the shape of its type) still answers what does not need it; what does answers 503 naming the event', async () => {
+    const { dataDir, file, ids, streams } = await registryOfThree();
+    const events = await eventsOf(file);
+    const damaged = events.get(2)!;
+    expect(damaged.streamId).toBe(streams[1]);
+    // aliases gone: before the check, establishing in 370700 answered 500 "body.aliases is not iterable"
+    overwritePayload(file, 2, JSON.stringify({ bodyId: ids[1], name: '潍坊市防汛抗旱指挥部' }));
+    const registry = await startRegistry(testConfig(dataDir));
+    const named = { position: 2, streamId: streams[1], version: 1, type: 'BodyEstablished' };
+    try {
+      const list = await registry.client.get('/jurisdictions/370700/registry?date=2023-01-01', TOKENS.viewer);
+      expect(list.status).toBe(200);
+      expect(JSON.stringify(list.body)).toContain('潍坊市森林防灭火指挥部');
+      expect((await registry.client.get(`/bodies/${ids[2]}/history`, TOKENS.viewer)).status).toBe(200);
+      const adjusted = await registry.client.post(`/bodies/${ids[2]}/adjustments`, { tasks: '新的任务', documentNo: '潍政办字〔2023〕2号', effectiveDate: '2023-02-01' });
+      expect(adjusted.status).toBe(201);
+      expect((await registry.client.get(`/events?after=2`, TOKENS.auditor)).status).toBe(200);
+
+      const history = await registry.client.get(`/bodies/${ids[1]}/history`, TOKENS.viewer);
+      expect(history.status).toBe(503);
+      expect(history.body.details).toEqual(expect.objectContaining(named));
+      expect(history.body.message).toContain('位置 2');
+      // judged against every body of the jurisdiction, one of which cannot be read: not recorded
+      const establish = await registry.client.post('/bodies', establishRequest({ name: '潍坊市城市更新工作领导小组', tasks: '研究城市更新', duties: '统筹协调全市城市更新工作' }));
+      expect(establish.status).toBe(503);
+      expect(establish.body.details).toEqual(expect.objectContaining({ ...named, problem: expect.stringContaining('data.aliases') }));
+      const log = await registry.client.get('/events?after=0', TOKENS.auditor);
+      expect(log.status).toBe(503);
+      expect(log.body.details).toEqual(expect.objectContaining(named));
+    } finally {
+      await registry.close();
+    }
+  });
 });
