@@ -5,6 +5,7 @@
  * row still answering what does not need that row.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore, type StoredEvent } from '#event-store';
 import { deleteEvent, deleteStream, overwritePayload, rewriteEvent } from '../../libs/event-store/src/testing/tamper.js';
@@ -170,5 +171,51 @@ describe('audit: digest, keep, verify against it', () => {
     } finally {
       await registry.close();
     }
+  });
+
+  it('rebuild checks the chain as it reads: a rewritten log keeps the old views (exit 2) unless the operator accepts it, which is recorded', async () => {
+    const { dataDir, file, ids } = await registryOfThree();
+    const clean = cli(dataDir, 'rebuild');
+    expect(clean.status).toBe(0);
+    expect(clean.json()).toMatchObject({ command: 'rebuild', switched: true, verified: true, events: 4 });
+    const events = await eventsOf(file);
+    rewriteEvent(file, (p) => ({ ...events.get(p)! }) as unknown as Record<string, unknown>, 1, (data) => ({ ...data, memberUnits: ['市应急管理局'] }));
+    const memberUnits = async () => {
+      const registry = await startRegistry(testConfig(dataDir));
+      try {
+        return (await registry.client.get(`/bodies/${ids[0]}?date=2021-01-01`, TOKENS.auditor)).body.memberUnits;
+      } finally {
+        await registry.close();
+      }
+    };
+    const original = establishRequest().memberUnits;
+    expect(await memberUnits()).toEqual(original);
+
+    const refused = cli(dataDir, 'rebuild');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('新视图未切换');
+    // the rewritten establishment (1) and the abolition after it in its stream, rehashed (4)
+    expect(refused.json()).toMatchObject({ switched: false, verified: false, problemCount: 2, problems: [expect.objectContaining({ problem: 'log-chain-broken', position: 1 }), expect.objectContaining({ position: 4 })] });
+    expect(await memberUnits()).toEqual(original);
+    expect(existsSync(join(dataDir, 'audit-log.jsonl'))).toBe(false);
+
+    const accepted = cli(dataDir, 'rebuild', '--accept-unverified');
+    expect(accepted.status).toBe(0);
+    expect(accepted.json()).toMatchObject({ switched: true, verified: false, acceptedUnverified: { problemCount: 2, problems: [expect.objectContaining({ problem: 'log-chain-broken' }), expect.objectContaining({ problem: 'log-chain-broken' })] } });
+    expect(await memberUnits()).toEqual(['市应急管理局']);
+    const record = readFileSync(join(dataDir, 'audit-log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(record).toEqual([expect.objectContaining({ command: 'rebuild', acceptedUnverified: expect.objectContaining({ problemCount: 2, by: expect.stringContaining('命令行') }) })]);
+  });
+
+  it('rebuild over a row that cannot be read: refused naming it; accepted, the row is left out and named in the record', async () => {
+    const { dataDir, file, streams } = await registryOfThree();
+    overwritePayload(file, 3, '{"name":');
+    const refused = cli(dataDir, 'rebuild');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).not.toMatch(/SyntaxError|\n\s+at /);
+    expect(refused.json().problems).toEqual([expect.objectContaining({ problem: 'corrupt-row', position: 3, streamId: streams[2] })]);
+    const accepted = cli(dataDir, 'rebuild', '--accept-unverified');
+    expect(accepted.status).toBe(0);
+    expect(accepted.json()).toMatchObject({ switched: true, events: 3, acceptedUnverified: { skippedEvents: [expect.objectContaining({ position: 3, streamId: streams[2], version: 1 })] } });
   });
 });

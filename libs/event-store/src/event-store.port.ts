@@ -71,6 +71,12 @@ export interface ReadPagesOptions {
   after?: number;
   /** Events per page (default 10,000). */
   pageSize?: number;
+  /**
+   * Given, an event that cannot be read is left out of its page and passed here (a rebuild the
+   * operator accepted unverified); without it, reading throws CorruptEventError. SQLite only:
+   * other adapters throw.
+   */
+  onCorrupt?: (error: CorruptEventError) => void;
 }
 
 export interface Subscription {

@@ -160,7 +160,7 @@ export class SqliteEventStore implements EventStore {
   readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
     // a worker thread cannot see an in-memory database
     if (this.file === ':memory:') return pagesOfReadAll((o) => this.readAll(o), options);
-    return readPagesOnWorker(this.file, options.after ?? 0, options.pageSize ?? 10_000, this.validate);
+    return readPagesOnWorker(this.file, options.after ?? 0, options.pageSize ?? 10_000, this.validate, options.onCorrupt);
   }
 
   async *readAuditPages(options: ReadPagesOptions = {}): AsyncGenerator<AuditRow[]> {

@@ -57,7 +57,14 @@ parentPort.on('message', (more) => {
 type PageMessage = { events: string[] } | { done: true } | { error: string };
 
 /** Pages of the log after `after` from the SQLite file, read ahead by `ahead` pages on a worker. */
-export async function* readPagesOnWorker(file: string, after: number, pageSize: number, validate?: EventValidator, ahead = 2): AsyncGenerator<StoredEvent[]> {
+export async function* readPagesOnWorker(
+  file: string,
+  after: number,
+  pageSize: number,
+  validate?: EventValidator,
+  onCorrupt?: (error: CorruptEventError) => void,
+  ahead = 2,
+): AsyncGenerator<StoredEvent[]> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   // a small young generation: the thread's strings live one page long (it would otherwise take the process's)
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, after, pageSize }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
@@ -92,19 +99,26 @@ export async function* readPagesOnWorker(file: string, after: number, pageSize: 
       if ('done' in message) return;
       worker.postMessage(1);
       const texts = message.events;
-      const page = new Array<StoredEvent>(texts.length);
+      const page: StoredEvent[] = [];
       for (let i = 0; i < texts.length; i++) {
         const text = texts[i];
         let event: StoredEvent;
+        let problem: CorruptEventError | undefined;
         try {
           event = JSON.parse(text) as StoredEvent;
+          const shape = validate?.(event);
+          if (shape) problem = corruptFrom({ ...event, problem: shape });
         } catch (error) {
-          throw corruptFrom({ ...rowNamedBy(text), problem: `JSON 无法解析(${(error as Error).message})` });
+          problem = corruptFrom({ ...rowNamedBy(text), problem: `JSON 无法解析(${(error as Error).message})` });
         }
-        const problem = validate?.(event);
-        if (problem) throw corruptFrom({ ...event, problem });
-        page[i] = event;
+        if (problem) {
+          if (!onCorrupt) throw problem;
+          onCorrupt(problem);
+          continue;
+        }
+        page.push(event!);
       }
+      if (page.length === 0) continue;
       yield page;
     }
   } finally {
