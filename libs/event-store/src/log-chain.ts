@@ -13,13 +13,13 @@
  * found against a digest kept outside; without one, the stored log hashes still show where a
  * row was removed or changed unless every later one was recomputed too.
  */
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import type { AuditRow, EventStore, LogHead, ReadPagesOptions, StoredEvent } from './event-store.port.js';
 import { GENESIS_HASH, hashEnvelope, type ChainProblem } from './hash-chain.js';
 
 /** The log chain's link: the hash at `position` given the one before and the event's stream hash. */
 export function logLink(previousLogHash: string, position: number, eventHash: string): string {
-  return createHash('sha256').update(`${previousLogHash}:${position}:${eventHash}`, 'utf8').digest('hex');
+  return digestOf('sha256', `${previousLogHash}:${position}:${eventHash}`, 'hex');
 }
 
 /** What an auditor keeps: the log chain's hash at a position, and when it was taken. */
