@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: BENCH.md's phases on the embedded default (SQLite event store, SQLite read
+ * `npm run bench`: the phases of docs/benchmark.md on the embedded default (SQLite event store, SQLite read
  * store), on a generated registry; prints one JSON object as its last line. Not a test: the
  * machine is shared, so compare figures measured in one run.
  *
@@ -175,7 +175,7 @@ log(`独立进程重建 ${cliSummary.events} 个事件，${cliSummary.eventsPerS
 if (dirIndex < 0) rmSync(dir, { recursive: true, force: true });
 
 const result = {
-  benchmark: 'registry (BENCH.md workload), embedded SQLite event store + SQLite read store',
+  benchmark: 'registry (docs/benchmark.md workload), embedded SQLite event store + SQLite read store',
   workload: { jurisdictions, bodiesPerJurisdiction, seed, events: appended, averageDataBytes: round(dataBytes / appended, 0), asOfQueries: queryCount },
   append: { eventsPerSecond: round(appended / appendSeconds, 0), seconds: round(appendSeconds) },
   readAll: { eventsPerSecond: round(read / readSeconds, 0), seconds: round(readSeconds) },

@@ -51,7 +51,7 @@ export interface DecisionRequest {
   correlationId?: string;
 }
 
-/** The answer to every write (API.md). */
+/** The answer to every write (docs/http-api.md). */
 export interface WriteResult {
   bodyId?: string;
   version: number;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseTokens } from './registry-config.js';
 
-describe('configuration (API.md table)', () => {
+describe('configuration (docs/http-api.md table)', () => {
   it('without REGISTRY_TOKENS, the embedded default creates one registrar token, owner-only, and keeps it', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'registry-config-'));
     const first = loadConfig({ REGISTRY_DATA_DIR: dataDir });

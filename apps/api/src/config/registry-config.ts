@@ -26,7 +26,7 @@ export interface RegistryConfig {
 
 const ROLES: Role[] = ['registrar', 'auditor', 'viewer'];
 
-/** Reads the configuration of API.md's table from the environment. */
+/** Reads the configuration of docs/http-api.md's table from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
   const dataDir = resolve(env.REGISTRY_DATA_DIR || './data');
   const eventStoreUrl = env.EVENTSTORE_URL || undefined;

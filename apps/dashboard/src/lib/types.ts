@@ -1,5 +1,5 @@
 /**
- * The answers the dashboard reads, as API.md and libs/read-model describe them. Only the
+ * The answers the dashboard reads, as docs/http-api.md and libs/read-model describe them. Only the
  * fields used here; the server may send more.
  */
 export type Series = 'party' | 'government';

@@ -1,5 +1,5 @@
 /**
- * The reads of API.md, answered from the read store (one indexed query per collection, no
+ * The reads of docs/http-api.md, answered from the read store (one indexed query per collection, no
  * replay). Dates default to today in China time, knownAt to now.
  */
 import { isLocalDate, type BodyState, type LocalDate, type MergerReason } from '#domain';
@@ -36,7 +36,7 @@ export interface MergerLine {
   target: { id: string; name: string; established: boolean };
 }
 
-/** API.md `GET /jurisdictions/{code}/changes`. */
+/** docs/http-api.md `GET /jurisdictions/{code}/changes`. */
 export interface ChangesBetween {
   jurisdiction: string;
   from: LocalDate;
