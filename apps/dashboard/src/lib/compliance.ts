@@ -1,19 +1,7 @@
 /** Reads `GET /jurisdictions/{code}/compliance` loosely: issue 5 fixes the final field names. */
 import type { ComplianceAlert } from './types';
 
-export const RULE_LABELS: Record<string, string> = {
-  quota: '超出总量控制基准',
-  'term-expired': '临时机构超过设立期限',
-  'annual-report': '未按时报送年度报告',
-  dormant: '长期不开展工作',
-  'member-units': '成员单位超过限额',
-  duplicate: '职责或名称相同相近',
-  deputies: '副职人数',
-  leader: '组长人数',
-  'member-rank': '成员职级',
-  discipline: '纪检监察负责同志任职',
-  mirror: '对口设立',
-};
+export { ruleLabel } from '#domain/labels';
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
