@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { Projector, RegistryQueries, createReadStore, type ReadStore } from '#re
 import { JurisdictionBodies, type DecisionExecutor, type Principal } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
 import { registerSupervisionCommands } from './commands/supervision.commands.js';
+import { fail, reportCliError } from './cli-errors.js';
 
 /**
  * `npm run cli -- <command>`: maintenance commands on the configured stores (the same
@@ -34,10 +35,6 @@ interface CliPorts {
 /** Whoever runs the CLI on the server records as the operator (recordedBy). */
 const OPERATOR: Principal = { name: `命令行(${process.env.USER ?? 'operator'})`, role: 'registrar', jurisdictions: ['*'] };
 
-function fail(field: string, message: string): never {
-  console.error(JSON.stringify({ error: 'Bad Request', field, message }));
-  process.exit(2);
-}
 
 async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T> {
   const dataDir = process.env.REGISTRY_DATA_DIR || './data';
@@ -53,7 +50,17 @@ async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T>
   }
 }
 
-const program = new Command().name('registry').description('议事协调机构登记簿 命令行工具');
+// Errors of any kind end as one Chinese line and exit 2 (cli-errors.ts): commander throws instead
+// of printing its English messages, and every action's failure reaches the catch at the end.
+process.on('uncaughtException', reportCliError);
+process.on('unhandledRejection', reportCliError);
+const program = new Command()
+  .name('registry')
+  .description('议事协调机构登记簿 命令行工具')
+  .exitOverride()
+  .configureOutput({ outputError: () => {} })
+  .helpOption('-h, --help', '显示帮助')
+  .helpCommand('help [command]', '显示某一命令的帮助');
 
 program
   .command('rebuild')
@@ -112,7 +119,7 @@ program
   .action((file: string, options: { jurisdiction: string; series: string; document: string; date: string; baseline?: boolean; abolishMissing?: boolean; dryRun?: boolean }) => {
     if (!/^\d{6}$/.test(options.jurisdiction)) fail('jurisdiction', '须为六位行政区划代码');
     if (options.series !== 'party' && options.series !== 'government') fail('series', '须为 party 或 government');
-    if (!isLocalDate(options.date)) fail('date', '须为 YYYY-MM-DD');
+    if (!isLocalDate(options.date)) fail('date', `须为 YYYY-MM-DD 的有效日期，给出的是“${options.date}”`);
     if (!options.document.trim()) fail('document', '须写明文号');
     const list = parseOfficialList(readFileSync(file, 'utf8'));
     return withContext(async ({ eventStore, executor }) => {
@@ -156,6 +163,7 @@ program
   .option('--out <file>', '写入文件(xlsx 必须)')
   .action((options: { jurisdiction: string; date?: string; knownAt?: string; format: string; out?: string }) => {
     if (!['text', 'csv', 'xlsx'].includes(options.format)) fail('format', '须为 text、csv 或 xlsx');
+    if (options.date !== undefined && !isLocalDate(options.date)) fail('date', `须为 YYYY-MM-DD 的有效日期，给出的是“${options.date}”`);
     if (options.format === 'xlsx' && !options.out) fail('out', 'xlsx 须用 --out 指定文件');
     return withContext(async ({ eventStore, readStore }) => {
       // Bring the views up to the log first; a running server's projector may share the store.
@@ -173,4 +181,10 @@ program
 
 registerSupervisionCommands(program, withContext);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // --help and --version also end by a CommanderError, with exit code 0.
+  if (error instanceof CommanderError && error.exitCode === 0) process.exitCode = 0;
+  else reportCliError(error);
+}
