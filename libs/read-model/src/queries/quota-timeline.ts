@@ -51,10 +51,13 @@ export function quotaTimeline(
   entries.forEach(boundaries);
   baselines.forEach(boundaries);
 
+  // Before the first baseline there is nothing to count against, but the line counts what the
+  // first baseline will count (its series), so that it does not jump when the baseline starts.
+  const first = baselines.reduce<(typeof baselines)[number] | undefined>((a, b) => (!a || b.validFrom < a.validFrom ? b : a), undefined);
   const points: QuotaPoint[] = [];
   for (const day of [...days].sort()) {
     const baseline = baselines.find((b) => isValidOn(b, day))?.baseline;
-    const series = baseline?.series;
+    const series = baseline ? baseline.series : first && day < first.validFrom ? first.baseline.series : undefined;
     let active = 0;
     for (const e of entries) if (isValidOn(e, day) && (series === undefined || e.entry.series === series)) active++;
     const point: QuotaPoint = {

@@ -69,6 +69,16 @@ describe('quota timeline', () => {
     ]);
   });
 
+  it('before the first baseline, counts what the first baseline counts (its series), so the line does not jump when it starts', () => {
+    const entries = [entry('gov', '2019-01-01', null), entry('party', '2019-01-01', null, 'party')];
+    const governmentOnly = { ...baseline('2020-06-01', null, 1), baseline: { ...baseline('2020-06-01', null, 1).baseline, series: 'government' as const } };
+    const timeline = quotaTimeline(entries, [governmentOnly], '2020-01-01', '2020-12-31');
+    expect(timeline.points.map((p) => [p.date, p.active, p.baseline, p.series])).toEqual([
+      ['2020-01-01', 1, null, 'government'],
+      ['2020-06-01', 1, 1, 'government'],
+    ]);
+  });
+
   it('marks a new baseline even when the count does not change', () => {
     const timeline = quotaTimeline([entry('a', '2020-01-01', null)], [baseline('2019-01-01', '2020-05-01', 5), baseline('2020-05-01', null, 3)], '2020-01-01', '2020-12-31');
     expect(timeline.points.map((p) => [p.date, p.active, p.baseline])).toEqual([

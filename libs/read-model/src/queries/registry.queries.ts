@@ -90,7 +90,8 @@ export class RegistryQueries {
     const range = this.range(from, to, knownAt);
     const [entries, baselines] = await Promise.all([
       this.store.registryEntriesBetween(jurisdiction, range),
-      this.store.quotaBaselines(jurisdiction, range),
+      // Every baseline, not only those of the period: before the first one, the line counts what it counts.
+      this.store.quotaBaselines(jurisdiction, { ...range, from: '0001-01-01', to: '9999-12-31' }),
     ]);
     return { jurisdiction, ...range, ...quotaTimeline(entries, baselines, range.from, range.to) };
   }
