@@ -32,8 +32,8 @@ function newest(paths, accept = () => true) {
 const force = process.argv.includes('--force');
 const builtAt = (stamp, output) => (!force && existsSync(stamp) && existsSync(join(root, output)) ? statSync(stamp).mtimeMs : -1);
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 function stamp(file) {
@@ -55,7 +55,8 @@ if (!process.argv.includes('--server-only')) {
   const dashboardSources = newest(['apps/dashboard', 'libs/domain/src', 'package.json', 'package-lock.json']);
   if (dashboardSources > builtAt(dashboardStamp, 'dist/dashboard/index.html')) {
     const started = Date.now();
-    run(bin('vite'), ['build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn']);
+    // The bundle users get, whatever NODE_ENV the caller has (jest sets `test`, which gives Vue's development build).
+    run(bin('vite'), ['build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn'], { ...process.env, NODE_ENV: 'production' });
     stamp(dashboardStamp);
     console.error(`看板已构建(${((Date.now() - started) / 1000).toFixed(1)} 秒)`);
   }
