@@ -53,7 +53,8 @@ export function quotaTimeline(
 
   // Before the first baseline there is nothing to count against, but the line counts what the
   // first baseline will count (its series), so that it does not jump when the baseline starts.
-  const first = baselines.reduce<(typeof baselines)[number] | undefined>((a, b) => (!a || b.validFrom < a.validFrom ? b : a), undefined);
+  const firstDay = baselines.reduce<LocalDate | undefined>((day, b) => (day === undefined || b.validFrom < day ? b.validFrom : day), undefined);
+  const first = firstDay === undefined ? undefined : baselines.find((b) => isValidOn(b, firstDay));
   const points: QuotaPoint[] = [];
   for (const day of [...days].sort()) {
     const baseline = baselines.find((b) => isValidOn(b, day))?.baseline;
