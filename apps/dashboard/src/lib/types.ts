@@ -1,9 +1,20 @@
 /**
  * The answers the dashboard reads, as docs/http-api.md and libs/read-model describe them. Only the
  * fields used here; the server may send more.
+ *
+ * What the OpenAPI document describes comes from it (api-types.generated.ts, `npm run
+ * generate:api-types`): the enumerations and the routes' parameters. The document does not yet
+ * describe the answers' bodies (the query routes declare no response schema), so those stay
+ * written here.
  */
-export type Series = 'party' | 'government';
-export type Duration = 'standing' | 'temporary';
+import type { components, operations } from './api-types.generated';
+
+type Schemas = components['schemas'];
+export type Series = Schemas['EstablishBodyRequest']['series'];
+export type Duration = Schemas['EstablishBodyRequest']['duration'];
+export type Rank = NonNullable<Schemas['PostDto']['rank']>;
+/** The query of `GET /jurisdictions/{code}/registry`, as the server documents it. */
+export type RegistryQuery = NonNullable<operations['RegistryController_registry']['parameters']['query']>;
 
 export interface Jurisdiction {
   code: string;
@@ -36,7 +47,7 @@ export interface RegistryAnswer {
 
 export interface Post {
   title: string;
-  rank?: string;
+  rank?: Rank | string;
 }
 
 /** GET /bodies/{id}?date= (domain BodyState). */
