@@ -1,6 +1,6 @@
 # The registry API. Build: docker build -t coordination-body-registry .  (or docker compose up --build)
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # Toolchain for native modules (better-sqlite3) in case no prebuilt binary fits this platform.
 RUN apt-get update \
@@ -11,7 +11,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     REGISTRY_DATA_DIR=/app/data
