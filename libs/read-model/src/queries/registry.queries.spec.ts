@@ -90,7 +90,7 @@ describe('quota timeline', () => {
     ]);
   });
 
-  it('counts, on every day of the period, the entries valid that day of the series the baseline in force names (against a day-by-day count)', () => {
+  it('counts, on every day of the period, the entries valid that day of the series the baseline in force names, or before the first baseline the first one names (against a day-by-day count)', () => {
     const day = fc.integer({ min: 0, max: 60 }).map((n) => addDays('2020-01-01', n));
     const interval = fc.tuple(day, fc.option(fc.integer({ min: 1, max: 40 }), { nil: null })).map(([validFrom, length]) => ({ validFrom, validTo: length === null ? null : addDays(validFrom, length) }));
     const entries = fc.array(fc.tuple(interval, fc.constantFrom('party' as const, 'government' as const)), { maxLength: 12 });
@@ -104,7 +104,11 @@ describe('quota timeline', () => {
         for (let d = from; d <= to; d = addDays(d, 1)) {
           const point = points.filter((p) => p.date <= d).at(-1)!;
           const baseline = bases.find((b) => isValidOn(b, d))?.baseline;
-          const expected = docs.filter((e) => isValidOn(e, d) && (baseline?.series === undefined || e.entry.series === baseline.series)).length;
+          // Before the first baseline, the series the first one counts (ADR 0013).
+          const firstDay = bases.map((b) => b.validFrom).sort()[0];
+          const first = firstDay !== undefined && d < firstDay ? bases.find((b) => isValidOn(b, firstDay))?.baseline : undefined;
+          const series = baseline ? baseline.series : first?.series;
+          const expected = docs.filter((e) => isValidOn(e, d) && (series === undefined || e.entry.series === series)).length;
           expect([d, point.active, point.baseline]).toEqual([d, expected, baseline ? baseline.total : null]);
         }
       }),
