@@ -54,11 +54,17 @@ async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T>
 // of printing its English messages, and every action's failure reaches the catch at the end.
 process.on('uncaughtException', reportCliError);
 process.on('unhandledRejection', reportCliError);
+const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' };
 const program = new Command()
   .name('registry')
   .description('议事协调机构登记簿 命令行工具')
   .exitOverride()
   .configureOutput({ outputError: () => {} })
+  // The help in Chinese: commander's section titles, the help option and the help command.
+  .configureHelp({
+    styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+    optionDescription: (option) => (option.defaultValue === undefined || typeof option.defaultValue === 'boolean' ? option.description : `${option.description}(默认 ${String(option.defaultValue)})`),
+  })
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某一命令的帮助');
 
