@@ -103,6 +103,13 @@ describe('市级办法 第二十条 每年底报告当年工作情况 (annual-re
     expect(alertsOf(log, '2022-03-01', 'annual-report')).toEqual([]);
   });
 
+  it('市级办法 第二十条: a body imported from a published list (no host department recorded) is named without an empty (承担日常工作的部门：)', () => {
+    const imported = new SupervisionLog();
+    imported.establish('list', '2020-03-31', '潍坊市食品安全委员会', { hostDepartment: '' });
+    const [alert] = alertsOf(imported, '2021-01-01', 'annual-report');
+    expect(alert.message).toBe('潍坊市食品安全委员会未报送 2020 年度工作情况报告');
+  });
+
   it('市级办法 第二十条: the alert of a body that stopped reporting lists the years since its last report', () => {
     const stopped = new SupervisionLog();
     stopped.establish('food', '2015-03-15', '潍坊市食品安全委员会');
