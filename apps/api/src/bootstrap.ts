@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createEventStore } from '#event-store';
 import { Projector, createReadStore } from '#read-model';
-import { loadSeeds } from '#official-list';
+import { loadSeeds } from '../../shared/src/seeding.js';
 import { DecisionExecutor } from '#registry-app';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';

@@ -8,11 +8,9 @@ import { isLocalDate } from '#domain';
 import { createEventStore, verifyLog, type EventStore } from '#event-store';
 import {
   KNOWN_JURISDICTION_NAMES,
-  executePlan,
   formatOfficialListCsv,
   formatOfficialListText,
   formatOfficialListXlsx,
-  loadSeeds,
   parseOfficialList,
   planListImport,
 } from '#official-list';
@@ -20,6 +18,7 @@ import { Projector, RegistryQueries, createReadStore, type ReadStore } from '#re
 import { JurisdictionBodies, type DecisionExecutor, type Principal } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
 import { registerSupervisionCommands } from './commands/supervision.commands.js';
+import { executePlan, loadSeeds } from '../../shared/src/seeding.js';
 import { fail, reportCliError } from './cli-errors.js';
 
 /**

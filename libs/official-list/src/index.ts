@@ -5,4 +5,3 @@ export * from './parse-official-list.js';
 export * from './format-official-list.js';
 export * from './plan-list-import.js';
 export * from './demo-history.js';
-export * from './seeding.js';
