@@ -561,6 +561,17 @@ export interface components {
       outcomes: components["schemas"]["CampaignOutcomeDto"][];
       reason?: string;
     };
+    ListingPlaceResponse: {
+      /** @description 名单文号 */
+      documentNo: string;
+      /** @description 名单中的序号 */
+      number: number;
+      /**
+       * @description 名单中的部分：长期设置(standing)或临时性设置(temporary)
+       * @enum {string}
+       */
+      section: "standing" | "temporary";
+    };
     MergeBodiesRequest: {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
       documentNo: string;
@@ -619,6 +630,97 @@ export interface components {
       rank?: "provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
       /** @description 职务，如 市长、市政府分管副市长 */
       title: string;
+    };
+    QuotaAnswerResponse: {
+      /** @description 起始日期 */
+      from: string;
+      /** @description 行政区划代码 */
+      jurisdiction: string;
+      /** @description 截至此时所知 */
+      knownAt: string;
+      /** @description 数量或基准发生变化的各日 */
+      points: components["schemas"]["QuotaPointResponse"][];
+      /** @description 截止日期 */
+      to: string;
+      /** @description 超出基准的时段 */
+      violations: components["schemas"]["QuotaViolationResponse"][];
+    };
+    QuotaPointResponse: {
+      /** @description 当日在册机构数(基准限定序列时只计该序列；首个基准之前按首个基准的口径) */
+      active: number;
+      /** @description 当日适用的总量控制基准；无基准时为 null */
+      baseline: number | null;
+      /** @description 基准的文号 */
+      baselineDocumentNo?: string;
+      /** @description 自此日起(至下一点前)下列数值有效 */
+      date: string;
+      /**
+       * @description 基准所计的序列
+       * @enum {string}
+       */
+      series?: "party" | "government";
+    };
+    QuotaViolationResponse: {
+      /** @description 超出基准的第一天 */
+      from: string;
+      /** @description 期间内最多超出的数目 */
+      maxOver: number;
+      /** @description 超出基准的最后一天(含) */
+      to: string;
+    };
+    RegistryAnswerResponse: {
+      /** @description 各机构，按设立日期、名单序号、名称排列 */
+      bodies: components["schemas"]["RegistryEntryResponse"][];
+      counts: components["schemas"]["RegistryCountsResponse"];
+      /** @description 生效日期口径 */
+      date: string;
+      /** @description 行政区划代码 */
+      jurisdiction: string;
+      /** @description 截至此时所知 */
+      knownAt: string;
+      /** @description 在册机构总数 */
+      total: number;
+    };
+    RegistryCountsResponse: {
+      /** @description 政府序列 */
+      government: number;
+      /** @description 党委序列 */
+      party: number;
+      /** @description 长期设置 */
+      standing: number;
+      /** @description 临时性设置 */
+      temporary: number;
+    };
+    RegistryEntryResponse: {
+      /** @description 对外名称 */
+      aliases: string[];
+      /**
+       * @description 设置期限：长期设置(standing)或临时性设置(temporary)
+       * @enum {string}
+       */
+      duration: "standing" | "temporary";
+      /** @description 设立日期 */
+      establishedOn: string;
+      /** @description 承担日常工作的部门(导入的名单未载明时为空) */
+      hostDepartment: string;
+      /** @description 机构标识 */
+      id: string;
+      /**
+       * @description 类别
+       * @enum {string}
+       */
+      kind: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
+      /** @description 导入时在公布名单中的位置 */
+      listing?: components["schemas"]["ListingPlaceResponse"];
+      /** @description 名称 */
+      name: string;
+      /**
+       * @description 序列：党委(party)或政府(government)
+       * @enum {string}
+       */
+      series: "party" | "government";
+      /** @description 临时性机构的设立期限 */
+      termEnd?: string;
     };
     RenameBodyRequest: {
       /** @description 更名后对外使用的其他名称 */
@@ -1145,8 +1247,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 总量控制线 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["QuotaAnswerResponse"];
+        };
       };
     };
   };
@@ -1194,8 +1299,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 名单 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["RegistryAnswerResponse"];
+        };
       };
     };
   };

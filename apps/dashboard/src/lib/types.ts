@@ -3,9 +3,9 @@
  * fields used here; the server may send more.
  *
  * What the OpenAPI document describes comes from it (api-types.generated.ts, `npm run
- * generate:api-types`): the enumerations and the routes' parameters. The document does not yet
- * describe the answers' bodies (the query routes declare no response schema), so those stay
- * written here.
+ * generate:api-types`): the enumerations, the routes' parameters, the registry and quota answers.
+ * The other answers are not described there yet (their routes declare no response schema), so
+ * their types stay written here.
  */
 import type { components, operations } from './api-types.generated';
 
@@ -21,29 +21,9 @@ export interface Jurisdiction {
   name: string;
 }
 
-/** GET /jurisdictions/{code}/registry → bodies[] (libs/read-model RegistryEntry). */
-export interface RegistryEntry {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  series: Series;
-  duration: Duration;
-  establishedOn: string;
-  hostDepartment?: string;
-  termEnd?: string;
-  /** Place in a published list, when the server sends it. */
-  listing?: { documentNo?: string; section?: Duration; number?: number };
-}
-
-export interface RegistryAnswer {
-  jurisdiction: string;
-  date: string;
-  knownAt: string;
-  total: number;
-  counts: { standing: number; temporary: number; party: number; government: number };
-  bodies: RegistryEntry[];
-}
+/** GET /jurisdictions/{code}/registry, as the OpenAPI document describes it. */
+export type RegistryAnswer = Schemas['RegistryAnswerResponse'];
+export type RegistryEntry = Schemas['RegistryEntryResponse'];
 
 export interface Post {
   title: string;
@@ -100,21 +80,9 @@ export interface HistoryEntry {
   data: Record<string, unknown>;
 }
 
-/** GET /jurisdictions/{code}/quota (libs/read-model QuotaTimeline). */
-export interface QuotaPoint {
-  date: string;
-  active: number;
-  baseline: number | null;
-  series?: Series;
-  baselineDocumentNo?: string;
-}
-
-export interface QuotaAnswer {
-  from: string;
-  to: string;
-  points: QuotaPoint[];
-  violations: Array<{ from: string; to: string; maxOver: number }>;
-}
+/** GET /jurisdictions/{code}/quota, as the OpenAPI document describes it. */
+export type QuotaAnswer = Schemas['QuotaAnswerResponse'];
+export type QuotaPoint = Schemas['QuotaPointResponse'];
 
 interface ChangeFacts {
   eventId: string;
