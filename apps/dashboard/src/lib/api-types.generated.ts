@@ -316,6 +316,12 @@ export interface components {
       /** @description 本级管理办法全称 */
       title?: string;
     };
+    AlertBodyResponse: {
+      /** @description 机构标识 */
+      id: string;
+      /** @description 机构名称(当日) */
+      name: string;
+    };
     BasisDto: {
       /**
        * @description 符合市级办法第五条的情形：1 上级明确规定需要设立；2 跨地区或跨部门、跨行业需经常协调；3 工作任务重大、单个部门难以承担
@@ -439,6 +445,45 @@ export interface components {
        * @enum {string}
        */
       series: "party" | "government";
+    };
+    ComplianceAlertResponse: {
+      /** @description 依据条款，如 市级办法 第十五条(二) */
+      article: string;
+      /** @description 涉及的机构 */
+      bodies: components["schemas"]["AlertBodyResponse"][];
+      /** @description 按规则不同的细节(基准与超出数、未报年度、相近机构等) */
+      details: {
+        [key: string]: unknown;
+      };
+      /** @description 提示内容 */
+      message: string;
+      /**
+       * @description 规则代码(中文名称见 docs/domain.md 与 libs/domain/src/labels.ts)
+       * @enum {string}
+       */
+      rule: "quota" | "term-expired" | "annual-report" | "dormant" | "member-units" | "duplicate";
+      /** @description 该提示连续成立的第一天 */
+      since: string;
+    };
+    ComplianceAnswerResponse: {
+      /** @description 当日在册机构数 */
+      active: number;
+      /** @description 未解决的监督提示 */
+      alerts: components["schemas"]["ComplianceAlertResponse"][];
+      /** @description 各规则的提示条数 */
+      counts: {
+        [key: string]: number;
+      };
+      /** @description 日期 */
+      date: string;
+      /** @description 行政区划代码 */
+      jurisdiction: string;
+      /** @description 截至此时所知 */
+      knownAt: string;
+      /** @description 当日适用的管理办法及其限额 */
+      policy: {
+        [key: string]: unknown;
+      };
     };
     ConcludeCampaignRequest: {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
@@ -1174,8 +1219,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 监督提示 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ComplianceAnswerResponse"];
+        };
       };
     };
   };

@@ -3,7 +3,7 @@
  * fields used here; the server may send more.
  *
  * What the OpenAPI document describes comes from it (api-types.generated.ts, `npm run
- * generate:api-types`): the enumerations, the routes' parameters, the registry and quota answers.
+ * generate:api-types`): the enumerations, the routes' parameters, the registry, quota and compliance answers.
  * The other answers are not described there yet (their routes declare no response schema), so
  * their types stay written here.
  */
@@ -117,11 +117,6 @@ export interface ChangesAnswer {
 }
 
 /** One compliance alert, read loosely (issue 5 defines the final shape). */
-export interface ComplianceAlert {
-  rule: string;
-  article: string;
-  message: string;
-  since?: string;
-  severity?: string;
-  bodies: Array<{ id?: string; name: string }>;
-}
+/** GET /jurisdictions/{code}/compliance, as the OpenAPI document describes it. */
+export type ComplianceAnswer = Schemas['ComplianceAnswerResponse'];
+export type ComplianceAlert = Schemas['ComplianceAlertResponse'];
