@@ -9,7 +9,7 @@ import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 import { ReadConsistency } from './read-consistency.js';
 import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
-import { QuotaAnswerResponse, RegistryAnswerResponse } from './registry.responses.js';
+import { BodyStateResponse, ChangesAnswerResponse, QuotaAnswerResponse, RegistryAnswerResponse } from './registry.responses.js';
 
 const DATE = { required: false, description: '生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间)' };
 const KNOWN_AT = { required: false, description: '截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿' };
@@ -64,6 +64,7 @@ export class RegistryController {
 
   @Get('bodies/:id')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: BodyStateResponse, description: '机构当日的状态' })
   @ApiOperation({ summary: '机构某日的状态', description: '该机构在某日(某时所知)的名称、序列、领导成员、成员单位、职责等；当日尚未设立或已撤销、合并时 404。' })
   @ApiQuery({ name: 'date', ...DATE })
   @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
@@ -110,6 +111,7 @@ export class RegistryController {
 
   @Get('jurisdictions/:code/changes')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: ChangesAnswerResponse, description: '期间变化' })
   @ApiOperation({ summary: '期间变化', description: '两日之间(含)设立、撤销(含撤销情形与处理方式)、合并、更名、调整、改变隶属关系的机构。' })
   @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前一年' })
   @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })

@@ -231,6 +231,44 @@ export interface components {
       /** @description 撤销情形(市级办法 第十五条)：1 (一)擅自设立的；2 (二)工作任务已经完成的；3 (三)工作职能消失的；4 (四)议事协调机构承担的工作已转变为常规化、常态化工作，形成了长效工作机制，无需专设议事协调机构的；5 (五)工作任务已规定由相应职能部门承担的；6 (六)市委、市政府相关议事协调机构已经撤销，市上对口设立且工作任务可由相关职能部门承担的；7 (七)长期不开展工作或者作用发挥不明显，无保留必要的；8 (八)其他原因需要撤销的 */
       reason: number;
     };
+    AbolishedLineResponse: {
+      /** @description 机构标识 */
+      bodyId: string;
+      /**
+       * @description 处理方式
+       * @enum {string}
+       */
+      disposition: "abolished" | "delisted" | "joint-meeting";
+      /** @description 处理方式的中文 */
+      dispositionText: string;
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /** @description 名称 */
+      name: string;
+      /** @description 在事件日志中的位置 */
+      position: number;
+      /** @description 撤销情形(市级办法 第十五条 1–8) */
+      reason: number;
+      /** @description 撤销情形的条文 */
+      reasonText: string;
+      /** @description 登记时间 */
+      recordedAt: string;
+    };
+    AbolitionResponse: {
+      /**
+       * @description 处理方式
+       * @enum {string}
+       */
+      disposition: "abolished" | "delisted" | "joint-meeting";
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 撤销情形(第十五条 1–8) */
+      reason: number;
+    };
     AdjustBodyRequest: {
       /** @description 临时性机构的撤销条件 */
       abolitionCondition?: string;
@@ -278,6 +316,24 @@ export interface components {
       /** @description 临时性机构的设立期限 */
       termEnd?: string;
     };
+    AdjustedLineResponse: {
+      /** @description 机构标识 */
+      bodyId: string;
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /** @description 调整的字段(英文字段名；中文名见 libs/domain/src/labels.ts) */
+      fields: string[];
+      /** @description 名称 */
+      name: string;
+      /** @description 在事件日志中的位置 */
+      position: number;
+      /** @description 登记时间 */
+      recordedAt: string;
+    };
     AdoptPolicyRequest: {
       /** @description 年度报告截止月日 MM-DD(市级办法 第二十条：12-31) */
       annualReportDeadline?: string;
@@ -316,11 +372,45 @@ export interface components {
       /** @description 本级管理办法全称 */
       title?: string;
     };
+    AffiliationChangedLineResponse: {
+      /** @description 机构标识 */
+      bodyId: string;
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /**
+       * @description 原序列
+       * @enum {string}
+       */
+      from: "party" | "government";
+      /** @description 名称 */
+      name: string;
+      /** @description 在事件日志中的位置 */
+      position: number;
+      /** @description 登记时间 */
+      recordedAt: string;
+      /**
+       * @description 新序列
+       * @enum {string}
+       */
+      to: "party" | "government";
+    };
     AlertBodyResponse: {
       /** @description 机构标识 */
       id: string;
       /** @description 机构名称(当日) */
       name: string;
+    };
+    AnnualReportSummaryResponse: {
+      /** @description 报送日期 */
+      filedOn: string;
+      /** @description 召开会议次数 */
+      meetingsHeld: number;
+      /** @description 年度 */
+      year: number;
     };
     BasisDto: {
       /**
@@ -331,6 +421,12 @@ export interface components {
        */
       conditions: number[];
       /** @description 设立依据的文本(所依据的文件或规定) */
+      text: string;
+    };
+    BasisResponse: {
+      /** @description 符合市级办法 第五条 的哪几项(1–3) */
+      conditions: number[];
+      /** @description 依据的文字 */
       text: string;
     };
     BodyProfileDto: {
@@ -380,6 +476,82 @@ export interface components {
       /** @description 任务 */
       tasks: string;
       /** @description 临时性机构的设立期限(截止日期 YYYY-MM-DD) */
+      termEnd?: string;
+    };
+    BodyStateResponse: {
+      /** @description 撤销 */
+      abolition?: components["schemas"]["AbolitionResponse"];
+      /** @description 临时性机构的撤销条件 */
+      abolitionCondition?: string;
+      /** @description 对外名称 */
+      aliases: string[];
+      /** @description 年度报告 */
+      annualReports: components["schemas"]["AnnualReportSummaryResponse"][];
+      /** @description 设立依据(导入的名单未载明) */
+      basis?: components["schemas"]["BasisResponse"];
+      /** @description 副组长 */
+      deputies: components["schemas"]["PostResponse"][];
+      /**
+       * @description 设置期限
+       * @enum {string}
+       */
+      duration: "standing" | "temporary";
+      /** @description 工作职责 */
+      duties?: string;
+      /** @description 撤销或合并之日 */
+      endedOn?: string;
+      /** @description 设立文号 */
+      establishedBy: string;
+      /** @description 设立日期 */
+      establishedOn: string;
+      /** @description 曾用名 */
+      formerNames: components["schemas"]["FormerNameResponse"][];
+      /** @description 经费来源 */
+      funding?: string;
+      /** @description 承担日常工作的部门 */
+      hostDepartment: string;
+      /** @description 机构标识 */
+      id: string;
+      /** @description 行政区划代码 */
+      jurisdiction: string;
+      /**
+       * @description 类别
+       * @enum {string}
+       */
+      kind: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
+      /** @description 最近一次开展工作的记录日期 */
+      lastActivityOn?: string;
+      /** @description 组长(主任、指挥、召集人) */
+      leaders: components["schemas"]["PostResponse"][];
+      /** @description 导入时在公布名单中的位置 */
+      listing?: components["schemas"]["ListingPlaceResponse"];
+      /** @description 办公地点 */
+      location?: string;
+      /** @description 成员 */
+      members: components["schemas"]["PostResponse"][];
+      /** @description 成员单位 */
+      memberUnits: string[];
+      /** @description 并入的机构 */
+      mergedInto?: string;
+      /** @description 对口的上级机构 */
+      mirrorsUpperBody?: string;
+      /** @description 名称 */
+      name: string;
+      /** @description 设立理由 */
+      reason?: string;
+      /**
+       * @description 序列
+       * @enum {string}
+       */
+      series: "party" | "government";
+      /**
+       * @description 状态：在册、已撤销、已合并
+       * @enum {string}
+       */
+      status: "active" | "abolished" | "merged";
+      /** @description 主要任务 */
+      tasks?: string;
+      /** @description 临时性机构的设立期限 */
       termEnd?: string;
     };
     CampaignChangesDto: {
@@ -445,6 +617,28 @@ export interface components {
        * @enum {string}
        */
       series: "party" | "government";
+    };
+    ChangesAnswerResponse: {
+      /** @description 撤销 */
+      abolished: components["schemas"]["AbolishedLineResponse"][];
+      /** @description 调整 */
+      adjusted: components["schemas"]["AdjustedLineResponse"][];
+      /** @description 改变隶属关系 */
+      affiliationChanged: components["schemas"]["AffiliationChangedLineResponse"][];
+      /** @description 设立 */
+      established: components["schemas"]["EstablishedLineResponse"][];
+      /** @description 起始日期 */
+      from: string;
+      /** @description 行政区划代码 */
+      jurisdiction: string;
+      /** @description 截至此时所知 */
+      knownAt: string;
+      /** @description 合并 */
+      merged: components["schemas"]["MergerLineResponse"][];
+      /** @description 更名 */
+      renamed: components["schemas"]["RenamedLineResponse"][];
+      /** @description 截止日期 */
+      to: string;
     };
     ComplianceAlertResponse: {
       /** @description 依据条款，如 市级办法 第十五条(二) */
@@ -581,6 +775,44 @@ export interface components {
       /** @description 临时性机构的设立期限(截止日期 YYYY-MM-DD) */
       termEnd?: string;
     };
+    EstablishedLineResponse: {
+      /** @description 机构标识 */
+      bodyId: string;
+      /** @description 文号 */
+      documentNo: string;
+      /**
+       * @description 设置期限
+       * @enum {string}
+       */
+      duration: "standing" | "temporary";
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /**
+       * @description 类别
+       * @enum {string}
+       */
+      kind: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
+      /** @description 合并新设时的合并标识 */
+      mergerId?: string;
+      /** @description 名称 */
+      name: string;
+      /**
+       * @description 来源：决定设立(decision)、合并新设(merger)、名单导入(import)
+       * @enum {string}
+       */
+      origin: "decision" | "merger" | "import";
+      /** @description 在事件日志中的位置 */
+      position: number;
+      /** @description 登记时间 */
+      recordedAt: string;
+      /**
+       * @description 序列
+       * @enum {string}
+       */
+      series: "party" | "government";
+    };
     FileAnnualReportRequest: {
       /** @description 报送文件文号 */
       documentNo?: string;
@@ -597,6 +829,40 @@ export interface components {
        * @example 2024
        */
       year: number;
+    };
+    FormerNameResponse: {
+      /** @description 曾用名 */
+      name: string;
+      /** @description 使用至(不含) */
+      until: string;
+    };
+    HistoryEntryResponse: {
+      /** @description 事件内容(按事件类型不同) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /** @description 对警告类规则的说明 */
+      justification?: string;
+      /** @description 在事件日志中的位置 */
+      position: number;
+      /** @description 理由 */
+      reason?: string;
+      /** @description 登记时间 */
+      recordedAt: string;
+      /** @description 登记人 */
+      recordedBy: string;
+      /** @description 事件类型，如 BodyEstablished、BodyRenamed、EventCorrected */
+      type: string;
+      /** @description 该机构事件流中的版本 */
+      version: number;
+      /** @description 凭说明理由予以登记时所涉及的规则 */
+      waivedRules?: components["schemas"]["WaivedRuleResponse"][];
     };
     ListCampaignOutcomesRequest: {
       /** @description 文号，默认为清理方案的文号 */
@@ -643,11 +909,45 @@ export interface components {
       /** @description 存续机构或新设机构 */
       target: components["schemas"]["MergerTargetDto"];
     };
+    MergerBodyResponse: {
+      /** @description 机构标识 */
+      id: string;
+      /** @description 名称 */
+      name: string;
+    };
+    MergerLineResponse: {
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /** @description 合并标识 */
+      mergerId: string;
+      /** @description 合并情形(市级办法 第十六条 1–3) */
+      reason: number;
+      /** @description 合并情形的条文 */
+      reasonText: string;
+      /** @description 登记时间 */
+      recordedAt: string;
+      /** @description 被合并的机构 */
+      sources: components["schemas"]["MergerBodyResponse"][];
+      /** @description 合并后的机构 */
+      target: components["schemas"]["MergerTargetResponse"];
+    };
     MergerTargetDto: {
       /** @description 存续机构编号(并入已有机构) */
       bodyId?: string;
       /** @description 合并设立的新机构(内容同设立) */
       establish?: components["schemas"]["BodyProfileDto"];
+    };
+    MergerTargetResponse: {
+      /** @description 是否合并新设 */
+      established: boolean;
+      /** @description 机构标识 */
+      id: string;
+      /** @description 名称 */
+      name: string;
     };
     OpenCampaignRequest: {
       /** @description 清理编号(字母、数字、点、下划线、连字符)；不填则生成 */
@@ -674,6 +974,15 @@ export interface components {
        */
       rank?: "provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
       /** @description 职务，如 市长、市政府分管副市长 */
+      title: string;
+    };
+    PostResponse: {
+      /**
+       * @description 职级
+       * @enum {string}
+       */
+      rank?: "provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
+      /** @description 职务(席位是职务，不是个人) */
       title: string;
     };
     QuotaAnswerResponse: {
@@ -786,6 +1095,26 @@ export interface components {
       /** @description 决定理由(说明) */
       reason?: string;
     };
+    RenamedLineResponse: {
+      /** @description 对外名称 */
+      aliases: string[];
+      /** @description 机构标识 */
+      bodyId: string;
+      /** @description 文号 */
+      documentNo: string;
+      /** @description 生效日期 */
+      effectiveDate: string;
+      /** @description 事件标识 */
+      eventId: string;
+      /** @description 新名称 */
+      newName: string;
+      /** @description 在事件日志中的位置 */
+      position: number;
+      /** @description 原名称 */
+      previousName: string;
+      /** @description 登记时间 */
+      recordedAt: string;
+    };
     SetQuotaBaselineRequest: {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
       documentNo: string;
@@ -818,6 +1147,14 @@ export interface components {
        * @example 66
        */
       total: number;
+    };
+    WaivedRuleResponse: {
+      /** @description 当时的提示内容 */
+      message?: string;
+      /** @description 规则代码(中文名称见 libs/domain/src/labels.ts) */
+      rule: string;
+      /** @description 依据条款 */
+      source: string;
     };
   };
   responses: never;
@@ -878,8 +1215,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 机构当日的状态 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["BodyStateResponse"];
+        };
       };
     };
   };
@@ -978,8 +1318,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 机构沿革，按登记顺序 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["HistoryEntryResponse"][];
+        };
       };
     };
   };
@@ -1195,8 +1538,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 期间变化 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ChangesAnswerResponse"];
+        };
       };
     };
   };
