@@ -5,3 +5,7 @@ export * from './parse-official-list.js';
 export * from './format-official-list.js';
 export * from './plan-list-import.js';
 export * from './demo-history.js';
+export * from './decode-list-file.js';
+export * from './atomic-import.js';
+export * from './list-import-check.js';
+export * from './jurisdiction-titles.js';

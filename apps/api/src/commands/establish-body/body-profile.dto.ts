@@ -2,19 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BODY_KINDS } from '#domain';
-import { BasisDto, IsLocalDate, PostsProperty, type PostDto } from '../shared/decision.dto.js';
+import { BasisDto, IsBodyName, IsLocalDate, PostsProperty, type PostDto } from '../shared/decision.dto.js';
 
 /** The application content of 市级办法 第十条. */
 export class BodyProfileDto {
   @ApiProperty({ description: '机构名称，如 潍坊市安全生产委员会' })
   @IsString()
-  @MaxLength(200)
+  @IsBodyName()
   name!: string;
 
   @ApiPropertyOptional({ description: '对外使用的其他名称(别名)，如 潍坊名单第17项“对外可分别使用…名称”', type: [String] })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
+  @IsBodyName()
   @ArrayMaxSize(20)
   aliases?: string[];
 

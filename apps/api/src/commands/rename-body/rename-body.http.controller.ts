@@ -1,17 +1,17 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
-import { VersionedDecisionDto } from '../shared/decision.dto.js';
+import { IsBodyName, VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 
 /** 更名 (第十三、十四条). */
 export class RenameBodyRequest extends VersionedDecisionDto {
-  @ApiProperty({ description: '新名称' }) @IsString() @MinLength(1) @MaxLength(200) newName!: string;
-  @ApiPropertyOptional({ description: '更名后对外使用的其他名称', type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @ArrayMaxSize(20) aliases?: string[];
+  @ApiProperty({ description: '新名称' }) @IsString() @IsBodyName() newName!: string;
+  @ApiPropertyOptional({ description: '更名后对外使用的其他名称', type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @IsBodyName() @ArrayMaxSize(20) aliases?: string[];
 }
 
 @ApiTags('登记(写入)')
