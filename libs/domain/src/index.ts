@@ -25,3 +25,4 @@ export * from './policy/policy.decider.js';
 export * from './campaign/campaign.events.js';
 export * from './campaign/campaign.decider.js';
 export * from './event-shapes.js';
+export * from './labels.js';
