@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createEventStore } from '#event-store';
+import { eventShapeProblem } from '#domain';
+import { createEventStore, type FormatMigration } from '#event-store';
 import { Projector, createReadStore } from '#read-model';
-import { loadSeeds } from '#official-list';
+import { loadSeeds } from '../../shared/src/seeding.js';
 import { DecisionExecutor } from '#registry-app';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
@@ -21,7 +22,14 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP app on the configured stores: the embedded default or KurrentDB. */
 export async function createRegistryApp(config: RegistryConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+  const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, validate: eventShapeProblem });
+  const migration = (eventStore as { migration?: FormatMigration }).migration;
+  if (migration) {
+    // a file of the previous format was migrated on open (docs/decisions/0005): say so, and whether it still verifies
+    const logger = new Logger('EventStore');
+    logger.log(`事件文件已由格式 ${migration.from} 迁移为格式 ${migration.to}：${migration.events} 个事件`);
+    if (migration.problems.length > 0) logger.warn(`迁移后校验发现 ${migration.problems.length} 个问题(迁移前即已存在)：${JSON.stringify(migration.problems.slice(0, 5))}`);
+  }
   const readStore = await createReadStore({ dataDir: config.dataDir, mongoUrl: config.mongoUrl });
   if (config.seedOnEmpty && (await eventStore.headPosition()) === 0) {
     // REGISTRY_SEED_ON_EMPTY: a newcomer sees 潍坊 2020 and the demo at once.
@@ -44,7 +52,7 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
     new DocumentBuilder()
       .setTitle('议事协调机构登记簿 API')
       .setDescription(
-        '编办登记议事协调机构(领导小组、委员会、联席会议、指挥部)的设立、调整、更名、改变隶属关系、撤销、合并、年度报告与总量控制基准。每项决定为不可更改的事件；错误以更正事件修正。规则依据市级办法、辽宁办法、玉溪办法、潍坊名单与北京清理，违反时 422 逐条列出条文。' +
+        '编办登记议事协调机构(领导小组、委员会、联席会议、指挥部)的设立、调整、更名、改变隶属关系、撤销、合并、年度报告与总量控制基准。每项决定为不可更改的事件；错误以更正事件修正。规则及其条款见本仓库 docs/domain.md(市级办法、辽宁办法、玉溪办法、潍坊名单、北京清理)，违反时 422 逐条列出条文；接口约定见 docs/http-api.md。' +
           `所有错误应答为 {statusCode, error, message, details?, violations?}，message 为中文。${REQUEST_LIMITS}`,
       )
       .setVersion('1')

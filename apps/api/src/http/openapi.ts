@@ -68,64 +68,6 @@ export const SCHEMAS: Record<string, SchemaObject> = {
     '清理规范的登记结果',
   ),
   Jurisdiction: obj({ code: CODE, name: str('名称'), bodiesEverEstablished: int('曾设立的机构数') }),
-  RegistryAsOf: obj(
-    {
-      jurisdiction: CODE,
-      date: date('名单日期'),
-      knownAt: instant('所知时刻'),
-      total: int('机构总数'),
-      counts: obj({ standing: int('长期'), temporary: int('临时'), party: int('党委'), government: int('政府') }, undefined, '分项数'),
-      bodies: list(
-        obj(
-          { id: UUID, name: str(), aliases: list(str()), kind: str(), series: str('', { enum: ['party', 'government'] }), duration: str('', { enum: ['standing', 'temporary'] }), establishedOn: date('设立日期') },
-          ['id', 'name', 'series', 'duration'],
-        ),
-        '名单中的机构(按公布顺序)',
-      ),
-    },
-    undefined,
-    '某日的名单',
-  ),
-  Post: obj({ title: str('职务'), rank: str('职级') }, ['title']),
-  BodyState: obj(
-    {
-      id: { ...UUID, description: '机构编号' },
-      jurisdiction: CODE,
-      name: str('名称'),
-      aliases: list(str(), '对外名称'),
-      kind: str('类别'),
-      series: str('序列', { enum: ['party', 'government'] }),
-      duration: str('设置期限', { enum: ['standing', 'temporary'] }),
-      status: str('状态'),
-      leaders: list(ref('Post'), '组长(主任、指挥、召集人)职务'),
-      deputies: list(ref('Post'), '副组长职务'),
-      members: list(ref('Post'), '其他成员职务'),
-      memberUnits: list(str(), '成员单位'),
-      establishedOn: date('设立日期'),
-      formerNames: list({}, '曾用名'),
-      annualReports: list(anyObject('年度报告')),
-    },
-    ['id', 'jurisdiction', 'name', 'series', 'duration', 'status'],
-    '机构某日的状态',
-  ),
-  HistoryEntry: obj(
-    {
-      eventId: { ...UUID, description: '事件编号' },
-      type: str('事件类型'),
-      effectiveDate: date('生效日期'),
-      recordedAt: instant('登记时间'),
-      recordedBy: str('登记人'),
-      documentNo: str('文号'),
-      reason: str('理由'),
-      justification: str('说明理由'),
-      waivedRules: list(anyObject('规则'), '说明理由所涉规则'),
-      version: int('流内版本'),
-      position: int('日志位置'),
-      data: anyObject('事件内容'),
-    },
-    ['eventId', 'type', 'effectiveDate', 'recordedAt', 'recordedBy', 'documentNo', 'version', 'position', 'data'],
-    '机构沿革中的一个事件',
-  ),
   StoredEvent: obj(
     {
       eventId: { ...UUID, description: '事件编号' },
@@ -149,60 +91,7 @@ export const SCHEMAS: Record<string, SchemaObject> = {
     ['eventId', 'type', 'streamId', 'version', 'position', 'jurisdiction', 'effectiveDate', 'recordedAt', 'hash', 'data'],
     '日志中的一个事件(含信封与哈希链)',
   ),
-  QuotaBetween: obj(
-    {
-      jurisdiction: CODE,
-      from: date('起始日期'),
-      to: date('截止日期'),
-      knownAt: instant('所知时刻'),
-      points: list(obj({ date: date('日期'), active: int('在册机构数'), baseline: { type: 'integer', nullable: true, description: '适用的总量控制基准；无则为 null' } }), '数量或基准发生变化的日期'),
-      violations: list(obj({ from: date('起'), to: date('止'), maxOver: int('最大超出数') }), '超出基准的期间'),
-    },
-    undefined,
-    '总量控制情况',
-  ),
-  ChangesBetween: obj(
-    {
-      jurisdiction: CODE,
-      from: date('起始日期'),
-      to: date('截止日期'),
-      knownAt: instant('所知时刻'),
-      established: list(ref('ChangeLine'), '设立'),
-      abolished: list(ref('ChangeLine'), '撤销(含撤销情形与处理方式)'),
-      merged: list(ref('MergerLine'), '合并'),
-      renamed: list(ref('ChangeLine'), '更名'),
-      adjusted: list(ref('ChangeLine'), '调整'),
-      affiliationChanged: list(ref('ChangeLine'), '改变隶属关系'),
-    },
-    undefined,
-    '期间变化',
-  ),
-  ChangeLine: obj(
-    { eventId: { ...UUID, description: '事件编号' }, bodyId: { ...UUID, description: '机构编号' }, name: str('机构名称'), effectiveDate: date('生效日期'), documentNo: str('文号'), recordedAt: instant('登记时间') },
-    ['eventId', 'bodyId', 'effectiveDate', 'documentNo', 'recordedAt'],
-    '期间内的一项决定',
-  ),
-  MergerLine: obj(
-    {
-      mergerId: str('合并编号'),
-      eventId: { ...UUID, description: '事件编号' },
-      effectiveDate: date('生效日期'),
-      documentNo: str('文号'),
-      recordedAt: instant('登记时间'),
-      reason: int('合并情形(市级办法 第十六条)'),
-      reasonText: str('合并情形的条文'),
-      sources: list(bodyRef, '被合并的机构'),
-      target: obj({ id: str('机构编号'), name: str('名称'), established: { type: 'boolean', description: '是否合并设立的新机构' } }, undefined, '合并后的机构'),
-    },
-    undefined,
-    '一项合并',
-  ),
   Alert: obj({ rule: str('规则代码'), article: str('依据条文'), message: str('说明'), since: date('开始日期'), bodies: list(bodyRef, '涉及的机构'), details: anyObject('详情') }, ['rule', 'article', 'message', 'bodies']),
-  Compliance: obj(
-    { jurisdiction: CODE, date: date('日期'), knownAt: instant('所知时刻'), policy: anyObject('适用的管理办法'), active: int('在册机构数'), counts: anyObject('各规则的提醒数'), alerts: list(ref('Alert'), '提醒') },
-    undefined,
-    '监督提醒',
-  ),
   AnnualReport: obj(
     {
       jurisdiction: CODE,
@@ -276,13 +165,30 @@ export const ApiWrite = (options: { onExisting?: boolean; result?: 'WriteResult'
     ApiErrors(400, 401, 403, ...(options.onExisting ? [404] : []), 409, 413, 415, 422, 503),
   );
 
-/** A JSON read: 200 with its schema, and the errors of a read. */
-export const ApiRead = (schema: string | SchemaObject, options: { notFound?: boolean; array?: boolean; open?: boolean; etag?: boolean } = {}) => {
-  const body = typeof schema === 'string' ? ref(schema) : schema;
-  return applyDecorators(
-    ApiResponse({ status: 200, description: '成功' + (options.etag ? '；带弱 ETag' : ''), schema: options.array ? { type: 'array', items: body } : body }),
+interface ReadOptions {
+  notFound?: boolean;
+  open?: boolean;
+  /** Answers carry a weak ETag, and If-None-Match may get a 304. */
+  etag?: boolean;
+}
+
+/** The answers of a read besides its 200: errors, and the 304 of a read with an ETag. */
+export const ApiReadErrors = (options: ReadOptions = {}) =>
+  applyDecorators(
     ...(options.etag ? [ApiResponse({ status: 304, description: '未变化：请求头 If-None-Match 与当前 ETag 相同，无应答体' })] : []),
     ApiErrors(400, ...(options.open ? [] : [401, 403]), ...(options.notFound ? [404] : []), 503),
+  );
+
+/**
+ * A JSON read: 200 with its schema, and the other answers of a read. A route whose 200 is
+ * described by a response class (ApiOkResponse, e.g. queries/registry.responses.ts) takes
+ * ApiReadErrors alone.
+ */
+export const ApiRead = (schema: string | SchemaObject, options: ReadOptions & { array?: boolean } = {}) => {
+  const body = typeof schema === 'string' ? ref(schema) : schema;
+  return applyDecorators(
+    ApiResponse({ status: 200, description: '成功', schema: options.array ? { type: 'array', items: body } : body }),
+    ApiReadErrors(options),
   );
 };
 

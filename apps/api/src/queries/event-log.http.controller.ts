@@ -1,16 +1,17 @@
 import { BadRequestException, Controller, HttpException, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '#event-store';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parseDigest, type EventStore } from '#event-store';
 import type { ReadStore } from '#read-model';
 import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
-import { ApiBodyIdParam, ApiRead } from '../http/openapi.js';
+import { ApiBodyIdParam, ApiRead, ApiReadErrors } from '../http/openapi.js';
 import { badField } from '../http/error-body.js';
 import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
+import { HistoryEntryResponse } from './registry.responses.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
 function badParam(field: string) {
@@ -30,8 +31,9 @@ export class EventLogController {
 
   @Get('bodies/:id/history')
   @ApiBodyIdParam()
-  @ApiRead('HistoryEntry', { array: true, notFound: true, etag: true })
+  @ApiReadErrors({ notFound: true, etag: true })
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: [HistoryEntryResponse], description: '机构沿革，按登记顺序' })
   @ApiOperation({ summary: '机构沿革', description: '该机构的全部事件(设立、调整、更名、改变隶属关系、撤销、合并、年度报告、更正)，按登记顺序，含更正。' })
   async history(@BodyIdParam() bodyId: string, @CurrentPrincipal() principal: Principal, @Req() request: HttpRequest, @Res() response: HttpResponse): Promise<void> {
     // Straight from the event store, so keyed by the log's head (ADR 0012); the token is
@@ -70,9 +72,24 @@ export class EventLogController {
   @Get('integrity')
   @ApiRead('Integrity')
   @Roles('auditor')
-  @ApiOperation({ summary: '哈希链校验(审计)', description: '逐流校验每个事件的哈希与前序哈希，发现被删改的事件。' })
-  integrity() {
-    return this.queries.execute(new VerifyIntegrity());
+  @ApiOperation({
+    summary: '哈希链校验(审计)',
+    description:
+      '逐页校验整个日志：每个事件的哈希与其内容、流内前序哈希、全日志链(每个事件连到日志中的前一个事件)；无法读取的事件按位置、流、版本列出。' +
+      '返回当前摘要 digest {position, hash, at}，审计人员可在系统之外保存；以 position 与 hash 查询即校验日志是否仍含该摘要所证明的前缀(删除、改写均可查出)。',
+  })
+  @ApiQuery({ name: 'position', required: false, description: '此前保存的摘要的 position' })
+  @ApiQuery({ name: 'hash', required: false, description: '此前保存的摘要的 hash(64 位十六进制)' })
+  integrity(@QueryParam('position') position?: string, @QueryParam('hash') hash?: string) {
+    if (position === undefined && hash === undefined) return this.queries.execute(new VerifyIntegrity());
+    let against;
+    try {
+      against = parseDigest(JSON.stringify({ position: /^\d+$/.test(position ?? '') ? Number(position) : position, hash }));
+    } catch (error) {
+      const field = position === undefined || !/^\d+$/.test(position) ? 'position' : 'hash';
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: (error as Error).message, details: [{ field, problems: [(error as Error).message] }] });
+    }
+    return this.queries.execute(new VerifyIntegrity(against));
   }
 
   @Get('health')

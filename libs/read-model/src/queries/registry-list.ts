@@ -9,7 +9,7 @@ export interface RegistryCounts {
   government: number;
 }
 
-/** API.md `GET /jurisdictions/{code}/registry`. */
+/** docs/http-api.md `GET /jurisdictions/{code}/registry`. */
 export interface RegistryAsOf {
   jurisdiction: string;
   date: LocalDate;

@@ -8,6 +8,7 @@ import {
   ABOLITION_DISPOSITIONS,
   ABOLITION_REASONS,
   CAMPAIGN_OUTCOME_LABELS,
+  fieldLabel,
   MERGER_REASONS,
   type BodiesMerged,
   type BodyState,
@@ -177,7 +178,7 @@ export function changesIn(history: JurisdictionHistory, first: LocalDate, last: 
         add(e, 'established', body, `${d.duration === 'temporary' ? `临时性设置，期限至 ${d.termEnd}` : '长期设置'}；${d.series === 'party' ? '党委序列' : '政府序列'}${d.origin === 'import' ? '；据公布名单登记' : ''}`);
         break;
       case 'BodyAdjusted':
-        add(e, 'adjusted', body, `调整：${Object.keys(d.changes).join('、')}${e.reason ? `；${e.reason}` : ''}`);
+        add(e, 'adjusted', body, `调整：${Object.keys(d.changes).map(fieldLabel).join('、')}${e.reason ? `；${e.reason}` : ''}`);
         break;
       case 'BodyRenamed':
         add(e, 'renamed', body, `${d.previousName} 更名为 ${d.newName}${d.aliases?.length ? `(对外名称：${d.aliases.join('、')})` : ''}`);
