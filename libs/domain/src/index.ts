@@ -9,6 +9,8 @@ export * from './body/body.commands.js';
 export * from './body/body.decider.js';
 export * from './merger/merger.events.js';
 export * from './merger/merger.decider.js';
+export * from './split/split.decider.js';
+export * from './jurisdiction/jurisdiction-codes.js';
 export * from './jurisdiction/jurisdiction.events.js';
 export * from './jurisdiction/jurisdiction.decider.js';
 export * from './correction/correction.events.js';

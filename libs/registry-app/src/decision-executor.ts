@@ -11,6 +11,8 @@ import {
   decideJurisdiction,
   decideMerger,
   decidePolicy,
+  decideSplit,
+  defaultPolicyFor,
   evolveJurisdiction,
   foldCampaign,
   initialJurisdictionState,
@@ -316,7 +318,7 @@ export class DecisionExecutor {
     ]);
     const policy = this.policyFor
       ? await this.policyFor(jurisdiction, date)
-      : policyInForce(applyCorrections(jurisdictionStream), date).policy;
+      : policyInForce(applyCorrections(jurisdictionStream), date, defaultPolicyFor(jurisdiction)).policy;
     return { policy, activeBodies, baseline: baselineInForce(jurisdictionStateOf(jurisdictionStream), date) };
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query as QueryParam } fr
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { MUNICIPAL_POLICY, RANKS_HIGH_TO_LOW, policyInForce, type Policy, type PolicyAdopted } from '#domain';
+import { MUNICIPAL_POLICY, RANKS_HIGH_TO_LOW, defaultPolicyFor, policyInForce, type Policy, type PolicyAdopted } from '#domain';
 import type { Principal, WriteResult } from '#registry-app';
 import { policySummary, resolvePolicy, type PolicyCatalogue, type SupervisionQueries } from '#supervision';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
@@ -85,7 +85,7 @@ export class PoliciesController {
     return {
       jurisdiction: code,
       date: day,
-      inForce: { ...policySummary(history, day), policy: policyInForce(history.policies, day).policy },
+      inForce: { ...policySummary(history, day), policy: policyInForce(history.policies, day, defaultPolicyFor(code)).policy },
       adoptions: [...history.policies]
         .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.position - b.position))
         .map((e) => ({ eventId: e.eventId, effectiveDate: e.effectiveDate, documentNo: e.documentNo, recordedAt: e.recordedAt, ...(e.reason ? { reason: e.reason } : {}), ...(e.data as PolicyAdopted['data']) })),

@@ -239,7 +239,7 @@ function concludeCampaign(
   }
   enforce(violations, undefined);
 
-  const paperwork = { documentNo: command.documentNo, effectiveDate: command.effectiveDate, justification: command.justification };
+  const paperwork = { documentNo: command.documentNo, effectiveDate: command.effectiveDate, justification: command.justification, justifications: command.justifications };
   const reasonFor = (o: CampaignOutcome) => `据${command.documentNo}(${campaign.title})，${CAMPAIGN_OUTCOME_LABELS[o.outcome]}${o.note ? `：${o.note}` : ''}`;
   const contextFor = (bodyId: string): DecisionContext => ({ ...context, activeBodies: context.activeBodies.filter((b) => b.id !== bodyId) });
   const bodyEvents: Array<BodyEvent | MergerEvent> = [];

@@ -170,7 +170,7 @@ describe('更正 (CorrectEvent)', () => {
     });
 
     it('市级办法(旧) 第八条 single-series: correcting the series to a joint one is refused', () => {
-      given([foodSafetyEstablished]).when(correct({ fields: { series: 'joint' } })).thenThrows(violates('single-series', 'error'));
+      given([foodSafetyEstablished]).when(correct({ fields: { series: 'party-and-government' } })).thenThrows(violates('single-series', 'error'));
     });
 
     it('辽宁办法 第八条 temporary-term: moving a temporary body\'s effective date past its term is refused', () => {

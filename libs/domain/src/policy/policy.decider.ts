@@ -3,6 +3,7 @@ import { isLocalDate, type LocalDate } from '../shared/dates.js';
 import { streamIds } from '../shared/domain-event.js';
 import type { DecisionRecord } from '../body/body.commands.js';
 import { RANKS_HIGH_TO_LOW } from '../body/body.types.js';
+import { documentNoRule } from '../rules/body.rules.js';
 import { MUNICIPAL_POLICY, POLICY_PARAMETERS, type Policy } from './policy.js';
 import type { PolicyAdopted } from './policy.events.js';
 
@@ -42,7 +43,7 @@ export function policyRule(policy: Partial<Policy> | undefined): Violation[] {
 
 /** Records the adoption with the whole policy; an invalid policy is refused. */
 export function decidePolicy(command: AdoptPolicy): PolicyAdopted[] {
-  enforce(policyRule(command.policy), undefined);
+  enforce([...documentNoRule(command.documentNo, SOURCE), ...policyRule(command.policy)], undefined);
   const policy = Object.fromEntries(Object.entries(command.policy).filter(([, v]) => v !== undefined)) as Policy;
   return [{
     type: 'PolicyAdopted',

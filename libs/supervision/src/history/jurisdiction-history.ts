@@ -9,6 +9,7 @@ import {
   addDays,
   applyCorrections,
   baselineInForce,
+  defaultPolicyFor,
   evolveBody,
   evolveJurisdiction,
   foldCampaign,
@@ -144,7 +145,7 @@ export function buildJurisdictionHistory(jurisdiction: string, stored: readonly 
 }
 
 export function policyOn(history: JurisdictionHistory, date: LocalDate): PolicyInForce {
-  return policyInForce(history.policies, date);
+  return policyInForce(history.policies, date, defaultPolicyFor(history.jurisdiction));
 }
 
 export function baselineOn(history: JurisdictionHistory, date: LocalDate): QuotaBaselineInForce | undefined {
