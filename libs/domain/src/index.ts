@@ -16,6 +16,7 @@ export * from './jurisdiction/jurisdiction.decider.js';
 export * from './correction/correction.events.js';
 export * from './correction/correction.decider.js';
 export * from './correction/apply-corrections.js';
+export * from './correction/event-fields.js';
 export * from './policy/policy.js';
 export * from './rules/body.rules.js';
 export * from './rules/similarity.js';

@@ -23,6 +23,7 @@ import {
   decideBody,
   decideJurisdiction,
   decideMerger,
+  decideSplit,
   evolveBody,
   evolveJurisdiction,
   initialJurisdictionState,
@@ -412,6 +413,8 @@ class Registry {
         const ids = [...command.sourceBodyIds, command.target.bodyId];
         return decideMerger(command, new Map(ids.map((id) => [id, this.bodies.get(id)])), this.context(command.effectiveDate));
       }
+      case 'SplitBody':
+        return decideSplit(command, this.bodies.get(command.bodyId), new Map(command.into.map((t) => [t.bodyId, this.bodies.get(t.bodyId)])), this.context(command.effectiveDate));
       default:
         return decideBody(command, this.bodies.get(command.bodyId), this.context(command.effectiveDate, command.bodyId));
     }
