@@ -435,8 +435,13 @@ class Registry {
         throw new Error(`demo history: ${idempotencyKey} refused: ${error.message}`);
       }
       const nameOf = (id: string) => this.bodies.get(id)?.name ?? id;
-      const reasons = [...new Set(error.violations.map((v) => JUSTIFICATIONS[v.rule]?.(v, nameOf) ?? '确因工作需要，经研究同意'))];
-      command = { ...command, justification: reasons.join('；') } as StoryCommand;
+      // each bent rule named with its own reason, as the request would (justifications)
+      const justifications: Partial<Record<RuleCode, string>> = {};
+      for (const v of error.violations) {
+        const text = JUSTIFICATIONS[v.rule]?.(v, nameOf) ?? '确因工作需要，经研究同意';
+        justifications[v.rule] = justifications[v.rule] && justifications[v.rule] !== text ? `${justifications[v.rule]}；${text}` : text;
+      }
+      command = { ...command, justifications } as StoryCommand;
       events = this.decide(command);
       this.waivers.push({ idempotencyKey, rules: [...new Set(error.violations.map((v) => v.rule))] });
     }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { RuleViolationError } from '#domain';
+import { InvalidFieldsError, RuleViolationError } from '#domain';
 import { ConcurrencyError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
@@ -44,6 +44,7 @@ export class RegistryErrorFilter implements ExceptionFilter {
       const onlyWarnings = violations.every((v) => v.severity === 'warning');
       return shape(422, onlyWarnings ? '该决定不符合以下规定；如确属已作出的决定，请在 justification 中说明理由后重新提交' : '该决定不能登记', { violations });
     }
+    if (exception instanceof InvalidFieldsError) return shape(400, exception.message, { details: exception.details });
     if (exception instanceof BodyNotFoundError) return shape(404, exception.message);
     if (exception instanceof InvalidReadQueryError) {
       return shape(400, exception.message, { details: [{ field: exception.field, problems: [exception.message] }] });

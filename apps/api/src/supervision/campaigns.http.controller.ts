@@ -155,7 +155,7 @@ export class CampaignsController {
       campaignId: id,
       ...(await this.record(write, {
         type: 'ConcludeCampaign', campaignId: id, outcomes: dto.outcomes?.map(outcomeOf), keepUnlisted: dto.keepUnlisted,
-        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification,
+        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
       })),
     };
   }

@@ -68,7 +68,7 @@ export class PoliciesController {
       ...write,
       command: {
         type: 'AdoptPolicy', jurisdiction, policy, ...(dto.profile ? { fromProfile: dto.profile } : {}),
-        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification,
+        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
       },
     }));
   }

@@ -37,6 +37,7 @@ export function policyRule(policy: Partial<Policy> | undefined): Violation[] {
   if (!md || !isLocalDate(`2000-${md[1]}-${md[2]}`)) problems.push('年度报告截止日(annualReportDeadline)须为 MM-DD');
   if (p.annualReportDueNextYear !== undefined && typeof p.annualReportDueNextYear !== 'boolean') problems.push('annualReportDueNextYear 须为 true 或 false');
   if (p.dormantAfterDays !== undefined && !whole(p.dormantAfterDays, 1)) problems.push('dormantAfterDays 须为正整数');
+  if (p.conditionReviewAfterDays !== undefined && !whole(p.conditionReviewAfterDays, 1)) problems.push('conditionReviewAfterDays 须为正整数');
   if (problems.length === 0) return [];
   return [{ rule: 'application', severity: 'error', source: SOURCE, message: `管理办法内容不完整或有误：${problems.join('；')}` }];
 }

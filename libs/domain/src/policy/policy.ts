@@ -24,6 +24,11 @@ export interface Policy {
    * reported dormant (第十五条(七) 长期不开展工作). The 办法 name no span; absent: 1095 (three years).
    */
   dormantAfterDays?: number;
+  /**
+   * Days after its establishment at which a temporary body ended by a condition, not a date
+   * (任务完成后自行撤销), is asked about (term-review). No 办法 names one; absent: 730 (two years).
+   */
+  conditionReviewAfterDays?: number;
   /** Title and 文号 of the 办法 the policy comes from, when it comes from one. */
   title?: string;
   documentNo?: string;
@@ -61,6 +66,7 @@ export const POLICY_PARAMETERS = [
   'annualReportDeadline',
   'annualReportDueNextYear',
   'dormantAfterDays',
+  'conditionReviewAfterDays',
 ] as const;
 export type PolicyParameter = (typeof POLICY_PARAMETERS)[number];
 
@@ -103,6 +109,13 @@ export const MUNICIPAL_ARTICLES: Record<PolicyRuleCode, string> = {
 /** The last day for the report of `year` under `policy`. */
 export function annualReportDeadlineOf(policy: Policy, year: number): string {
   return `${policy.annualReportDueNextYear ? year + 1 : year}-${policy.annualReportDeadline}`;
+}
+
+/** No 办法 names a span for reviewing a condition-ended body: two years is the registry's default. */
+export const DEFAULT_CONDITION_REVIEW_AFTER_DAYS = 730;
+
+export function conditionReviewAfterDaysOf(policy: Policy): number {
+  return policy.conditionReviewAfterDays ?? DEFAULT_CONDITION_REVIEW_AFTER_DAYS;
 }
 
 export function dormantAfterDaysOf(policy: Policy): number {

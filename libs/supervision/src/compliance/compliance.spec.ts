@@ -156,10 +156,18 @@ describe('市级办法 第八条 成员单位原则上不超过10个 (member-uni
     expect(alert).toMatchObject({ article: '市级办法 第八条', since: '2019-03-01', details: { memberUnits: 12, limit: 10, policy: '市级办法' } });
   });
 
-  it('市级办法 第八条: the same with the need recorded (waivedRules) is no alert', () => {
+  it('市级办法 第八条: the same with the need recorded (waivedRules) stays in view, marked justified with its text (DOMAIN.md)', () => {
     const log = new SupervisionLog();
     log.establish('safety', '2019-03-01', '潍坊市安全生产委员会', { memberUnits: units(12) }, waiver('member-units'));
-    expect(alertsOf(log, '2020-01-01', 'member-units')).toEqual([]);
+    const [alert] = alertsOf(log, '2020-01-01', 'member-units');
+    expect(alert).toMatchObject({ article: '市级办法 第八条', since: '2019-03-01', details: { memberUnits: 12, justified: true, recordedJustification: { justification: expect.any(String) } } });
+  });
+
+  it('市级办法 第八条 deputies: a justified bend of the deputies rule appears in supervision while it stands', () => {
+    const log = new SupervisionLog();
+    log.establish('safety', '2019-03-01', '潍坊市安全生产委员会', {}, { justification: '承担综合性重大任务', waivedRules: [{ rule: 'deputies', source: '市级办法 第八条', message: '副组长一般为 1至2 名，本决定为 4 名' }] });
+    const [alert] = alertsOf(log, '2020-01-01', 'deputies' as never);
+    expect(alert).toMatchObject({ rule: 'deputies', since: '2019-03-01', details: { justified: true, recordedJustification: { justification: '承担综合性重大任务' } } });
   });
 
   it('市级办法 第八条: a later adjustment that sets too many units without a recorded need starts the alert on its date', () => {
@@ -258,7 +266,7 @@ describe('a later policy never re-judges the past', () => {
     const atTheDeadline = answerOn(log, '2021-07-01').alerts.find((a) => a.rule === 'annual-report' && a.bodies[0].id === 'c')!;
     expect((atTheDeadline.details.missing as Array<{ year: number; deadline: string }>).at(-1)).toEqual({ year: 2020, deadline: '2021-06-30' });
     // Member units set in 2015–2016 with a recorded need stay judged by the policy of their date.
-    expect(later.alerts.filter((a) => a.rule === 'member-units')).toEqual([]);
+    expect(later.alerts.filter((a) => a.rule === 'member-units' && !a.details.justified)).toEqual([]);
   });
 
   it('as known before the adoption was recorded, even later dates are judged by 市级办法', () => {

@@ -8,7 +8,10 @@ import { activeBodiesOn, policyOn, type JurisdictionHistory } from '../history/j
 import {
   ALERT_RULES,
   annualReportAlerts,
+  bentRuleAlerts,
   dormantAlerts,
+  establishmentMissingAlerts,
+  termReviewAlerts,
   duplicateAlerts,
   memberUnitsAlerts,
   quotaAlerts,
@@ -76,6 +79,9 @@ export function alertsOn(history: JurisdictionHistory, date: LocalDate, options:
     ...dormantAlerts(history, date, options),
     ...memberUnitsAlerts(history, date),
     ...duplicateAlerts(history, date, options),
+    ...termReviewAlerts(history, date),
+    ...bentRuleAlerts(history, date),
+    ...establishmentMissingAlerts(history, date),
   ];
   const order = (rule: AlertRule) => ALERT_RULES.indexOf(rule);
   return alerts.sort((a, b) =>
