@@ -31,6 +31,7 @@ export class AdoptPolicyRequest extends DecisionDto {
   @IsOptional() @Matches(/^\d{2}-\d{2}$/, { message: 'annualReportDeadline 须为 MM-DD' }) annualReportDeadline?: string;
   @ApiPropertyOptional({ description: '年度报告于次年截止日前报送' }) @IsOptional() @IsBoolean() annualReportDueNextYear?: boolean;
   @ApiPropertyOptional({ description: '无会议记录多少天视为长期不开展工作(第十五条(七))，默认1095' }) @IsOptional() @IsInt() @Min(1) dormantAfterDays?: number;
+  @ApiPropertyOptional({ description: '以条件结束(任务完成后自行撤销)、未定期限的临时性机构，设立满多少天提请核实(第十五条(二))，默认730' }) @IsOptional() @IsInt() @Min(1) conditionReviewAfterDays?: number;
 }
 
 @ApiTags('监督')
@@ -62,6 +63,7 @@ export class PoliciesController {
       annualReportDeadline: dto.annualReportDeadline,
       annualReportDueNextYear: dto.annualReportDueNextYear,
       dormantAfterDays: dto.dormantAfterDays,
+      conditionReviewAfterDays: dto.conditionReviewAfterDays,
     };
     const policy = resolvePolicy(this.catalogue, { profile: dto.profile, overrides }, this.catalogue.get(MUNICIPAL_POLICY.name) ?? MUNICIPAL_POLICY);
     return this.commands.execute(new RecordDecision({
