@@ -150,7 +150,8 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
           documentNo,
           effectiveDate: date,
           reason: `据${documentNo}公布的名单更名`,
-          justification: importJustification(documentNo),
+          // the published list is the decision: a name it gives is recorded even if another body bears it
+          justifications: { duplicate: importJustification(documentNo) },
         },
       });
       continue;
