@@ -275,3 +275,28 @@ describe('a later policy never re-judges the past', () => {
     expect(earlier.policy).toMatchObject({ name: '市级办法', recorded: false });
   });
 });
+
+describe('市级办法 第十五条(二) 临时性机构以条件结束 (term-review)', () => {
+  it('a temporary body ended by its condition alone is asked about once it has existed 730 days, not before', () => {
+    const log = new SupervisionLog();
+    log.establish('census', '2020-01-10', '潍坊市第一次全国自然灾害综合风险普查领导小组', { duration: 'temporary', termEnd: undefined, abolitionCondition: '普查任务完成后自行撤销' });
+    expect(alertsOf(log, '2022-01-08', 'term-review')).toEqual([]);
+    const [alert] = alertsOf(log, '2022-06-01', 'term-review');
+    expect(alert).toMatchObject({ article: '市级办法 第十五条(二)', since: '2022-01-09', details: { reviewAfterDays: 730, abolitionCondition: '普查任务完成后自行撤销' } });
+  });
+
+  it('a body with a term is judged by term-expired, not asked for review', () => {
+    const log = new SupervisionLog();
+    log.establish('census', '2020-01-10', '潍坊市第七次全国人口普查领导小组', { duration: 'temporary' });
+    expect(alertsOf(log, '2026-01-01', 'term-review')).toEqual([]);
+  });
+});
+
+describe('establishment-missing: a body first recorded from an adjustment', () => {
+  it('is flagged from its first record until its establishment is recorded', () => {
+    const log = new SupervisionLog();
+    log.establish('river', '2021-05-01', '潍坊市河长制工作领导小组', { origin: 'unrecorded' } as never);
+    const [alert] = alertsOf(log, '2021-06-01', 'establishment-missing');
+    expect(alert).toMatchObject({ since: '2021-05-01', bodies: [{ id: 'river' }] });
+  });
+});
