@@ -9,7 +9,7 @@ import type { SupervisionQueries } from '#supervision';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { plainPost } from '../commands/establish-body/body-profile.dto.js';
 import { RecordDecision } from '../commands/record-decision.command.js';
-import { DecisionDto, IsLocalDate, PostsProperty, type PostDto } from '../commands/shared/decision.dto.js';
+import { DecisionDto, IsLocalDate, IsNotBlank, PostsProperty, type PostDto } from '../commands/shared/decision.dto.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
@@ -72,7 +72,7 @@ export class CampaignOutcomeDto {
 export class ListCampaignOutcomesRequest {
   @ApiProperty({ type: [CampaignOutcomeDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CampaignOutcomeDto) outcomes!: CampaignOutcomeDto[];
   @ApiProperty({ description: '评估日期 YYYY-MM-DD' }) @IsLocalDate() effectiveDate!: string;
-  @ApiPropertyOptional({ description: '文号，默认为清理方案的文号' }) @IsOptional() @IsString() @MaxLength(200) documentNo?: string;
+  @ApiPropertyOptional({ description: '文号(不能为空)，默认为清理方案的文号' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) documentNo?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) reason?: string;
 }
 

@@ -9,9 +9,17 @@ const RULE_LABELS: Record<string, string> = {
   dormant: '长期不开展工作',
   'member-units': '成员单位超过限额',
   duplicate: '职责或名称相同相近',
+  'term-review': '以条件结束的临时机构待核实',
+  deputies: '副职人数(已说明理由)',
+  leader: '组长人数(已说明理由)',
+  'member-rank': '成员职级(已说明理由)',
+  discipline: '纪检监察负责同志任职(已说明理由)',
+  mirror: '对口设立(已说明理由)',
+  'single-series': '党政联合设立(已说明理由)',
+  'establishment-missing': '设立文件未存档',
 };
 
-const countsLine = (c: RegistryCounts) => `${c.total} 个(长期 ${c.standing}、临时 ${c.temporary}；党委序列 ${c.party}、政府序列 ${c.government})`;
+const countsLine = (c: RegistryCounts) => `${c.total} 个(长期 ${c.standing}、临时 ${c.temporary}；党委序列 ${c.party}、政府序列 ${c.government}${c.joint ? `、党政联合 ${c.joint}` : ''})`;
 const cell = (text: string | number) => String(text).replace(/\|/g, '｜').replace(/\n/g, ' ');
 
 function titleOf(report: AnnualReport): string {
