@@ -35,6 +35,17 @@ describe('compliance on the demo history, against figures from the raw events', 
     expect(answer.active).toBe(active(rawBodiesOn(events, date)).length);
   });
 
+  it('the decisions of issue 12: the body still awaiting its condition is asked about (term-review), the joint body\'s justified bend is in view, the self-abolished one is gone', async () => {
+    const end = await queries.compliance(DEMO_JURISDICTION, '2026-06-30');
+    expect(byRule(end.alerts, 'term-review').map((a) => [a.bodies[0].name, a.since])).toEqual([['演示市省运动会筹备工作领导小组', '2026-03-11']]);
+    expect(byRule(end.alerts, 'single-series').map((a) => a.bodies[0].name)).toEqual(['演示市优化营商环境工作领导小组']);
+    const census = events.find((e) => e.type === 'BodyAbolished' && (e.data as { selfAbolition?: unknown }).selfAbolition);
+    expect(census).toMatchObject({ effectiveDate: '2023-06-30', data: { abolitionReason: 2 } });
+    const before = await queries.compliance(DEMO_JURISDICTION, '2023-06-29');
+    expect(byRule(before.alerts, 'term-review').map((a) => a.bodies[0].id)).toEqual([census!.bodyId]);
+    expect(byRule(end.alerts, 'term-review').some((a) => a.bodies[0].id === census!.bodyId)).toBe(false);
+  });
+
   it('at the end of the story, the three temporary bodies the demo leaves past their term', async () => {
     const answer = await queries.compliance(DEMO_JURISDICTION, '2026-06-30');
     expect(byRule(answer.alerts, 'term-expired').map((a) => a.bodies[0].name).sort()).toEqual([...demo.history.pastTermAtEnd].sort());
