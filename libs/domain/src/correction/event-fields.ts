@@ -45,7 +45,7 @@ const object = (shape: Record<string, Check>, required: string[] = []): Check =>
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return problem(field, '须为对象');
   const record = v as Record<string, unknown>;
   return [
-    ...Object.keys(record).flatMap((k) => (shape[k] ? (record[k] === undefined ? [] : shape[k](record[k], `${field}.${k}`)) : problem(`${field}.${k}`, '不允许的字段'))),
+    ...Object.keys(record).flatMap((k) => (Object.hasOwn(shape, k) ? (record[k] === undefined ? [] : shape[k](record[k], `${field}.${k}`)) : problem(`${field}.${k}`, '不允许的字段'))),
     ...required.filter((k) => record[k] === undefined).flatMap((k) => problem(`${field}.${k}`, '必填')),
   ];
 };
@@ -102,7 +102,7 @@ const FIELDS: Record<string, Record<string, Check>> = {
  * Fields the type does not describe here are left to the correction rule (unknown fields).
  */
 export function correctionFieldProblems(type: string, fields: Record<string, unknown>): FieldProblem[] {
-  const shape = FIELDS[type];
+  const shape = Object.hasOwn(FIELDS, type) ? FIELDS[type] : undefined;
   if (!shape) return [];
-  return Object.entries(fields).flatMap(([name, value]) => (shape[name] ? shape[name](value, `fields.${name}`) : []));
+  return Object.entries(fields).flatMap(([name, value]) => (Object.hasOwn(shape, name) ? shape[name](value, `fields.${name}`) : []));
 }
