@@ -192,11 +192,12 @@ export function decideRename(command: RenameBody, state: BodyDecisionState, cont
   if (command.series !== undefined && command.series !== body.series) violations.push(...affiliationRules(body, command.series, context));
   const waived = enforce(violations, command.justification, command.justifications);
   const record = paperwork(command, body.id, body.jurisdiction, waived);
-  const events: BodyEvent[] = [{
+  const renamed = newName !== body.name || !sameList(aliases, body.aliases) || kind !== body.kind;
+  const events: BodyEvent[] = renamed ? [{
     ...record,
     type: 'BodyRenamed',
     data: { previousName: body.name, newName, aliases, ...(kind !== body.kind ? { kind } : {}) },
-  }];
+  }] : [];
   if (command.series !== undefined && command.series !== body.series) {
     events.push({ ...record, type: 'BodyAffiliationChanged', data: { from: body.series, to: command.series } });
   }

@@ -231,3 +231,11 @@ describe('7. adjusting a body whose establishment is not on file', () => {
     given([foodSafety]).when(adjustUnrecorded({ bodyId: 'b1' })).thenThrows(violates('lifecycle', 'error'));
   });
 });
+
+describe('4b. a rename request that changes only the series', () => {
+  it('市级办法 第十八条: records the affiliation change alone, not a rename to the same name', () => {
+    const food = established('b1', FOOD_SAFETY, { documentNo: '潍政字〔2019〕8号', effectiveDate: '2019-03-15' });
+    given([food]).when({ type: 'RenameBody', bodyId: 'b1', documentNo: '潍发〔2021〕2号', effectiveDate: '2021-02-01', newName: FOOD_SAFETY.name, series: 'party' })
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['BodyAffiliationChanged']));
+  });
+});
