@@ -48,6 +48,8 @@ describe('decisions and corrections held to the same rules (issue 11)', () => {
       ['总量控制基准', () => `/jurisdictions/${WEIFANG}/quota-baselines`, { total: 66, effectiveDate: '2021-01-01' }],
       ['管理办法', () => `/jurisdictions/${WEIFANG}/policies`, { profile: '市级办法', effectiveDate: '2021-01-01' }],
       ['设立文件未存档的调整', () => `/jurisdictions/${WEIFANG}/unrecorded-adjustments`, { name: '潍坊市某未存档委员会', series: 'government', tasks: 'x', effectiveDate: '2021-01-01' }],
+      ['清理规范', () => `/jurisdictions/${WEIFANG}/campaigns`, { title: '议事协调机构清理', scope: {}, effectiveDate: '2021-01-01' }],
+      ['年度报告(给出文号时)', () => `/bodies/${bodyId}/annual-reports`, { year: 2020, summary: '召开会议1次', meetingsHeld: 1, filedOn: '2020-12-20' }],
     ];
     for (const [label, path, body] of routes) {
       it(`${label}: "" and "  " are refused with 400 naming documentNo, nothing written`, async () => {
