@@ -13,8 +13,7 @@ export type RuleCode =
   | 'mirror'
   | 'duplicate'
   | 'quota'
-  | 'correction'
-  | 'jurisdiction';
+  | 'correction';
 
 export type Severity = 'error' | 'warning';
 
