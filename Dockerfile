@@ -1,6 +1,6 @@
 # The registry API. Build: docker build -t coordination-body-registry .  (or docker compose up --build)
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # Toolchain for native modules (better-sqlite3) in case no prebuilt binary fits this platform.
 RUN apt-get update \
@@ -11,7 +11,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     REGISTRY_DATA_DIR=/app/data
@@ -23,4 +23,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
   CMD ["node", "-e", "fetch('http://localhost:' + (process.env.PORT || 3000) + '/api/v1/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--max-semi-space-size=128", "dist/apps/api/src/main.js"]
+CMD ["node", "dist/apps/api/src/main.js"]

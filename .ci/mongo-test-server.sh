@@ -43,6 +43,8 @@ fi
 mkdir -p "$HOME_DIR/bin"
 
 if [[ ! -x $BIN ]]; then
+  # where the official Go tarball installs, often left off a CI shell's PATH
+  if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then PATH="$PATH:/usr/local/go/bin"; fi
   command -v go >/dev/null || { say "Go is needed to build FerretDB (apt-get install golang-go, or a Go toolchain)"; exit 1; }
   say "building FerretDB $VERSION from the Go module proxy…"
   dir=$(cd "$HOME_DIR" && GOFLAGS=-mod=mod go mod download -json "github.com/FerretDB/FerretDB@$VERSION" |

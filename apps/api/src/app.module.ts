@@ -22,6 +22,7 @@ import type { RegistryConfig } from './config/registry-config.js';
 import { RegistryErrorFilter } from './http/error.filter.js';
 import { EventLogController } from './queries/event-log.http.controller.js';
 import { GetBodyHistoryHandler, GetEventLogHandler, VerifyIntegrityHandler } from './queries/event-log.queries.js';
+import { ReadCache } from './queries/read-cache.js';
 import { ReadConsistency } from './queries/read-consistency.js';
 import { RegistryController } from './queries/registry.http.controller.js';
 import { RegistryExportController } from './queries/registry-export.http.controller.js';
@@ -79,6 +80,7 @@ export class AppModule {
         VerifyIntegrityHandler,
         ...REGISTRY_QUERY_HANDLERS,
         ReadConsistency,
+        ReadCache,
         ReadSideLifecycle,
         ...SUPERVISION_PROVIDERS,
       ],

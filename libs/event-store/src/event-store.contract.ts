@@ -35,7 +35,18 @@ export async function appendDrafts(store: EventStore, streamId: string, count: n
   return { result, events };
 }
 
-export function eventStoreContract(adapterName: string, makeStore: () => Promise<EventStore>): void {
+export interface ContractOptions {
+  /** A second store on the same data as `store` (another connection, as another process would have); default: `store` itself. */
+  openPeer?: (store: EventStore) => Promise<EventStore>;
+}
+
+/** Appends one event of `jurisdiction` to a new stream, on the condition that the jurisdiction is unchanged since `position`. */
+export function appendUnchangedSince(store: EventStore, streamId: string, jurisdiction: string, position: number) {
+  const events = sealEvents([draftEvent(streamId, 'BodyEstablished', { jurisdiction })], { version: 0, lastHash: GENESIS_HASH });
+  return store.append([{ streamId, expectedVersion: 0, events }], { unchangedSince: { jurisdiction, position } });
+}
+
+export function eventStoreContract(adapterName: string, makeStore: () => Promise<EventStore>, options: ContractOptions = {}): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     let store: EventStore;
     const stream = () => `body-${randomUUID()}`;
@@ -81,6 +92,25 @@ export function eventStoreContract(adapterName: string, makeStore: () => Promise
       await store.append([{ streamId: elsewhere, expectedVersion: 0, events: sealEvents([draftEvent(elsewhere, 'BodyAdjusted', { jurisdiction: '370800' })], { version: 0, lastHash: GENESIS_HASH }) }]);
       await store.append(write(), { unchangedSince: { jurisdiction: '370700', position: again } });
       expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('lets only one of two stores racing on one jurisdiction append over the position both read', async () => {
+      const peer = options.openPeer ? await options.openPeer(store) : store;
+      try {
+        // a jurisdiction of its own, so other writers of a shared server do not decide the race
+        const jurisdiction = `9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+        const position = await store.headPosition();
+        const [a, b] = [stream(), stream()];
+        const outcomes = await Promise.allSettled([
+          appendUnchangedSince(store, a, jurisdiction, position),
+          appendUnchangedSince(peer, b, jurisdiction, position),
+        ]);
+        expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(JurisdictionChangedError);
+        expect([...(await store.readStream(a)), ...(await store.readStream(b))]).toHaveLength(1);
+      } finally {
+        if (peer !== store) await peer.close();
+      }
     });
 
     it('lets exactly one of two concurrent writers with the same expected version win', async () => {

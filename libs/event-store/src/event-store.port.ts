@@ -79,7 +79,8 @@ export interface AppendOptions {
    * Refuses the append (JurisdictionChangedError, nothing written) when the log holds an event
    * of this jurisdiction after this position: a decision judged against the jurisdiction's
    * other bodies as they stood then is not appended over a change it did not see, whichever
-   * process made it. SQLite checks in the append's transaction; KurrentDB just before it.
+   * process made it. SQLite checks in the append's transaction; KurrentDB with a guard stream
+   * per jurisdiction written in the same multi-stream append (docs/decisions/0011-production-path.md).
    */
   unchangedSince?: { jurisdiction: string; position: number };
 }

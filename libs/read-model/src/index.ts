@@ -7,7 +7,8 @@
  *   projections/body-timeline.ts; baselines: projections/quota-baselines.projection.ts);
  * - the documents: read-documents.ts; the port: read-store.port.ts (contract: read-store.contract.ts);
  * - the SQLite adapter: sqlite/sqlite-read-store.ts; in memory: memory/memory-read-store.ts;
- * - the MongoDB adapter: mongo/mongo-read-store.ts; the projection lease: mongo/projection-lease.ts;
+ * - the MongoDB adapter: mongo/mongo-read-store.ts; the projection lease: mongo/projection-lease.ts
+ *   (types only here: createReadStore imports them, and so the `mongodb` driver, when MONGO_URL is set);
  * - the loop: projector/projector.ts; the reads: queries/registry.queries.ts;
  * - the oracle (answer by replay): replay/registry-by-replay.ts.
  */
@@ -23,16 +24,10 @@ export * from './projections/registry.projection.js';
 export * from './memory/memory-read-store.js';
 export * from './sqlite/sqlite-read-store.js';
 export * from './read-store.factory.js';
-export * from './mongo/mongo-read-store.js';
-export * from './mongo/projection-lease.js';
+export type { MongoReadStore, MongoReadStoreOptions } from './mongo/mongo-read-store.js';
+export type { ProjectionLease, ProjectionLeaseOptions, LeaseHolder, MaintainOptions } from './mongo/projection-lease.js';
 export * from './projector/projector.js';
 export * from './queries/registry-list.js';
 export * from './queries/quota-timeline.js';
 export * from './queries/registry.queries.js';
 export * from './replay/registry-by-replay.js';
-
-import { registerMongoReadStore } from './read-store.factory.js';
-import { MongoReadStore } from './mongo/mongo-read-store.js';
-
-// MONGO_URL picks the MongoDB adapter for every entry point (API, CLI, bench).
-registerMongoReadStore((url) => MongoReadStore.connect(url));

@@ -1,3 +1,4 @@
+import type { ProjectionLease } from './mongo/projection-lease.js';
 import type { ReadStore } from './read-store.port.js';
 import { SqliteReadStore } from './sqlite/sqlite-read-store.js';
 
@@ -7,20 +8,20 @@ export interface ReadStoreConfig {
 }
 
 /**
- * MONGO_URL set: the MongoDB adapter (registered by `registerMongoReadStore`); otherwise the
- * embedded SQLite file `<dataDir>/read-models.sqlite`.
+ * MONGO_URL set: the MongoDB adapter, imported only then, so that a process on the embedded
+ * stores never loads the `mongodb` driver (lazy-mongo.int-spec.ts); otherwise the embedded
+ * SQLite file `<dataDir>/read-models.sqlite`.
  */
 export async function createReadStore(config: ReadStoreConfig): Promise<ReadStore> {
   if (config.mongoUrl) {
-    if (!mongoFactory) throw new Error('MONGO_URL 已设置，但 MongoDB 读存储适配器尚未注册');
-    return mongoFactory(config.mongoUrl);
+    const { MongoReadStore } = await import('./mongo/mongo-read-store.js');
+    return MongoReadStore.connect(config.mongoUrl);
   }
   return SqliteReadStore.inDataDir(config.dataDir);
 }
 
-let mongoFactory: ((url: string) => Promise<ReadStore>) | undefined;
-
-/** Lets the MongoDB adapter plug itself in without the factory importing the driver. */
-export function registerMongoReadStore(factory: (url: string) => Promise<ReadStore>): void {
-  mongoFactory = factory;
+/** A read store shared by several processes, where a lease picks the one that projects (MongoDB's). */
+export function projectionLeaseOf(store: ReadStore): ProjectionLease | undefined {
+  const leased = store as ReadStore & { projectionLease?: () => ProjectionLease };
+  return typeof leased.projectionLease === 'function' ? leased.projectionLease() : undefined;
 }

@@ -1,13 +1,14 @@
-import { BadRequestException, Controller, HttpException, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam } from '@nestjs/common';
+import { BadRequestException, Controller, HttpException, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-model';
-import type { Principal } from '#registry-app';
+import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
+import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
 function badParam(field: string) {
@@ -22,13 +23,30 @@ export class EventLogController {
     private readonly queries: QueryBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly cache: ReadCache,
   ) {}
 
   @Get('bodies/:id/history')
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '机构沿革', description: '该机构的全部事件(设立、调整、更名、改变隶属关系、撤销、合并、年度报告、更正)，按登记顺序，含更正。' })
-  history(@BodyIdParam() bodyId: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetBodyHistory(bodyId, principal));
+  async history(@BodyIdParam() bodyId: string, @CurrentPrincipal() principal: Principal, @Req() request: HttpRequest, @Res() response: HttpResponse): Promise<void> {
+    // Straight from the event store, so keyed by the log's head (ADR 0012); the token is
+    // checked against the body's jurisdiction on every answer, cached or not.
+    const head = await this.store.headPosition();
+    await this.cache.serve(
+      request,
+      response,
+      `history|${bodyId}|${head}`,
+      {
+        authorize: (jurisdiction) => {
+          if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+        },
+      },
+      async () => {
+        const { jurisdiction, entries } = await this.queries.execute(new GetBodyHistory(bodyId, principal));
+        return { answer: entries, jurisdiction };
+      },
+    );
   }
 
   @Get('events')

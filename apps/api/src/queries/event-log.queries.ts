@@ -20,8 +20,14 @@ export interface HistoryEntry {
   data: Record<string, unknown>;
 }
 
+/** 机构沿革 and the jurisdiction it belongs to (the read cache checks tokens against it). */
+export interface BodyHistory {
+  jurisdiction: string;
+  entries: HistoryEntry[];
+}
+
 /** 机构沿革: every event of one body, oldest first, corrections included. */
-export class GetBodyHistory extends Query<HistoryEntry[]> {
+export class GetBodyHistory extends Query<BodyHistory> {
   constructor(readonly bodyId: string, readonly principal: Principal) {
     super();
   }
@@ -39,14 +45,14 @@ export class VerifyIntegrity extends Query<{ events: number; streams: number; pr
 
 @Injectable()
 @QueryHandler(GetBodyHistory)
-export class GetBodyHistoryHandler implements IQueryHandler<GetBodyHistory, HistoryEntry[]> {
+export class GetBodyHistoryHandler implements IQueryHandler<GetBodyHistory, BodyHistory> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ bodyId, principal }: GetBodyHistory): Promise<HistoryEntry[]> {
+  async execute({ bodyId, principal }: GetBodyHistory): Promise<BodyHistory> {
     const events = await this.store.readStream(streamIds.body(bodyId));
     if (events.length === 0) throw new BodyNotFoundError(`机构 ${bodyId}`);
     if (!mayAccess(principal, events[0].jurisdiction)) throw new JurisdictionForbiddenError(events[0].jurisdiction);
-    return events.map((e) => ({
+    const entries = events.map((e) => ({
       eventId: e.eventId,
       type: e.type,
       effectiveDate: e.effectiveDate,
@@ -59,6 +65,7 @@ export class GetBodyHistoryHandler implements IQueryHandler<GetBodyHistory, Hist
       position: e.position,
       data: e.data,
     }));
+    return { jurisdiction: events[0].jurisdiction, entries };
   }
 }
 

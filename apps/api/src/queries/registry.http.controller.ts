@@ -1,4 +1,4 @@
-import { Controller, Get, Query as QueryParam, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { Controller, Get, Query as QueryParam, Req, Res, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addDays, chinaDateOf } from '#domain';
@@ -6,6 +6,7 @@ import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
+import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 import { ReadConsistency } from './read-consistency.js';
 import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
 
@@ -31,6 +32,7 @@ export class RegistryController {
   constructor(
     private readonly queries: QueryBus,
     private readonly consistency: ReadConsistency,
+    private readonly cache: ReadCache,
   ) {}
 
   @Get('jurisdictions/:code/registry')
@@ -42,13 +44,20 @@ export class RegistryController {
   async registry(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: HttpRequest,
+    @Res() response: HttpResponse,
     @QueryParam('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
-  ) {
+  ): Promise<void> {
     authorizeRead(principal, code);
     await this.consistency.reach(minPosition);
-    return this.queries.execute(new GetRegistry(code, date, knownAt));
+    // Immutable per (parameters, read-model position): cached, with an ETag (ADR 0012).
+    const view = await this.cache.readModelView(knownAt);
+    const day = date || chinaDateOf(new Date());
+    await this.cache.serve(request, response, `registry|${code}|${day}|${view.key}|${view.position}`, { echo: view.echo }, async () => ({
+      answer: await this.queries.execute(new GetRegistry(code, day, view.echo)),
+    }));
   }
 
   @Get('bodies/:id')
@@ -80,15 +89,20 @@ export class RegistryController {
   async quota(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: HttpRequest,
+    @Res() response: HttpResponse,
     @QueryParam('from') from?: string,
     @QueryParam('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
-  ) {
+  ): Promise<void> {
     authorizeRead(principal, code);
     await this.consistency.reach(minPosition);
     const period = defaultPeriod(from, to);
-    return this.queries.execute(new GetQuota(code, period.from, period.to, knownAt));
+    const view = await this.cache.readModelView(knownAt);
+    await this.cache.serve(request, response, `quota|${code}|${period.from}|${period.to}|${view.key}|${view.position}`, { echo: view.echo }, async () => ({
+      answer: await this.queries.execute(new GetQuota(code, period.from, period.to, view.echo)),
+    }));
   }
 
   @Get('jurisdictions/:code/changes')

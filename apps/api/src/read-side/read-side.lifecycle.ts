@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '#event-store';
-import { MongoReadStore, type Projector, type ReadStore } from '#read-model';
+import { projectionLeaseOf, type Projector, type ReadStore } from '#read-model';
 import { EVENT_STORE, PROJECTOR, READ_STORE } from '../tokens.js';
 
 /**
@@ -24,9 +24,10 @@ export class ReadSideLifecycle implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     const projector = this.projector;
-    if (this.readStore instanceof MongoReadStore) {
+    const lease = projectionLeaseOf(this.readStore);
+    if (lease) {
       // Several API processes share one MongoDB: only the holder of the lease projects.
-      this.leaseKeeper = this.readStore.projectionLease().maintain({
+      this.leaseKeeper = lease.maintain({
         onChange: (held) => {
           this.logger.log(held ? '取得投影租约，本进程负责更新读模型' : '失去投影租约，停止更新读模型');
           void (held ? this.startProjecting(projector) : projector.stop()).catch((error) => this.logger.error(String(error)));

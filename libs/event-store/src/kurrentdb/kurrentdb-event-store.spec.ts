@@ -15,7 +15,6 @@ import {
   NO_STREAM,
   START,
   StreamNotFoundError,
-  UnsupportedError,
   WrongExpectedVersionError,
   type AppendStreamRequest,
   type AppendStreamState,
@@ -25,9 +24,10 @@ import {
   type ReadPosition,
   type ReadRevision,
 } from '@kurrent/kurrentdb-client';
-import { appendDrafts, draftEvent, eventStoreContract } from '../event-store.contract.js';
+import { appendDrafts, appendUnchangedSince, draftEvent, eventStoreContract } from '../event-store.contract.js';
+import { JurisdictionChangedError } from '../event-store.port.js';
 import { GENESIS_HASH, sealEvents } from '../hash-chain.js';
-import { KurrentDbEventStore, MULTI_STREAM_UNSUPPORTED, eventIndexStream } from './kurrentdb-event-store.js';
+import { KurrentDbEventStore, eventIndexStream } from './kurrentdb-event-store.js';
 
 interface Recorded {
   streamId: string;
@@ -41,6 +41,18 @@ interface Recorded {
   position: { commit: bigint; prepare: bigint };
 }
 
+/** How a stand-in server differs from KurrentDB 25.1 as the adapter expects it. */
+interface ServerTraits {
+  /** As the server-features endpoint reports it; undefined: it does not answer (before 21.10). */
+  version?: string;
+  /** multiStreamAppend answers UNIMPLEMENTED (a server without it). */
+  noMultiStream?: boolean;
+  /** Metadata of a multi-stream append reads back as bytes instead of an object. */
+  metadataAsBytes?: boolean;
+  /** The events of one append share one commit position. */
+  sharedCommit?: boolean;
+}
+
 /** One in-memory "server": $all with byte-like positions, system events mixed in. */
 class FakeKurrentDb {
   private readonly log: Recorded[] = [];
@@ -48,12 +60,14 @@ class FakeKurrentDb {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private next = 512n;
 
-  constructor(private readonly multiStream: boolean) {
+  constructor(private readonly traits: ServerTraits = { version: '25.1.0' }) {
     this.put('$epochs', { type: '$epoch-information', data: {} });
   }
 
   client(): KurrentDBClient {
     const client = {
+      capabilities: Promise.resolve({ serverVersion: this.traits.version ?? 'unknown' }),
+      deleteStream: async () => ({ position: undefined }),
       appendToStream: async (streamName: string, events: EventData[], options: { streamState?: AppendStreamState } = {}) => {
         this.check(streamName, options.streamState ?? ANY);
         for (const event of events) this.put(streamName, event, roundTrip(event.metadata));
@@ -61,7 +75,7 @@ class FakeKurrentDb {
         return { success: true, nextExpectedRevision: BigInt(this.streams.get(streamName)!.length - 1) };
       },
       multiStreamAppend: async (requests: AppendStreamRequest[]) => {
-        if (!this.multiStream) throw new UnsupportedError('multiStreamAppend', '25.1');
+        if (this.traits.noMultiStream) throw Object.assign(new Error('12 UNIMPLEMENTED: unknown service'), { code: 12 });
         for (const request of requests) {
           for (const event of request.events) {
             const values = Object.values((event.metadata ?? {}) as object);
@@ -70,10 +84,12 @@ class FakeKurrentDb {
         }
         for (const request of requests) this.check(request.streamName, request.expectedState);
         // The server does not promise the order of streams in the log: write them backwards.
+        const commit = this.next;
         for (const request of [...requests].reverse()) {
           for (const event of request.events) {
-            const metadata = { ...(event.metadata as object), '$schema.name': event.type, '$schema.data-format': 'Json' };
-            this.put(request.streamName, event, metadata);
+            const properties = { ...(event.metadata as object), '$schema.name': event.type, '$schema.data-format': 'Json' };
+            const metadata = this.traits.metadataAsBytes ? new TextEncoder().encode(JSON.stringify(properties)) : properties;
+            this.put(request.streamName, event, metadata, this.traits.sharedCommit ? commit : undefined);
           }
         }
         return {
@@ -136,9 +152,9 @@ class FakeKurrentDb {
     if (!ok) throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
   }
 
-  private put(streamId: string, event: { id?: string; type: string; data: unknown }, metadata?: unknown) {
+  private put(streamId: string, event: { id?: string; type: string; data: unknown }, metadata?: unknown, sharedCommit?: bigint) {
     const stream = this.streams.get(streamId) ?? [];
-    const commit = this.next;
+    const commit = sharedCommit ?? this.next;
     const data = roundTrip(event.data);
     this.next += 100n + BigInt(JSON.stringify(data).length);
     const recorded: Recorded = {
@@ -150,7 +166,7 @@ class FakeKurrentDb {
       created: new Date(),
       data,
       metadata,
-      position: { commit, prepare: commit },
+      position: { commit, prepare: sharedCommit === undefined ? commit : this.next },
     };
     stream.push(recorded);
     this.streams.set(streamId, stream);
@@ -170,8 +186,10 @@ function matches(filter: Filter | undefined, event: Recorded): boolean {
 }
 
 describe('KurrentDB adapter over a stand-in client (KurrentDB 25.1, multi-stream append)', () => {
-  const server = new FakeKurrentDb(true);
-  eventStoreContract('KurrentDB adapter, stand-in client', async () => new KurrentDbEventStore(server.client()));
+  const server = new FakeKurrentDb();
+  eventStoreContract('KurrentDB adapter, stand-in client', async () => new KurrentDbEventStore(server.client()), {
+    openPeer: async () => new KurrentDbEventStore(server.client()),
+  });
 
   it('keeps index and system events out of the log, and refuses a reused event id', async () => {
     const store = new KurrentDbEventStore(server.client());
@@ -222,33 +240,57 @@ describe('KurrentDB adapter over a stand-in client (KurrentDB 25.1, multi-stream
       await store.close();
     }
   });
+
+  it('refuses an append when the jurisdiction changed between its check and its write (the guard is part of the write)', async () => {
+    const store = new KurrentDbEventStore(server.client());
+    const other = new KurrentDbEventStore(server.client());
+    const jurisdiction = '379901';
+    const position = await store.headPosition();
+    // The other store's append lands after this one's check, just before its multi-stream append.
+    const client = (store as unknown as { client: KurrentDBClient }).client;
+    const multiStreamAppend = client.multiStreamAppend.bind(client);
+    client.multiStreamAppend = (async (requests: AppendStreamRequest[]) => {
+      const id = `body-${randomUUID()}`;
+      await other.append([{ streamId: id, expectedVersion: 0, events: sealEvents([draftEvent(id, 'BodyEstablished', { jurisdiction })], { version: 0, lastHash: GENESIS_HASH }) }]);
+      return multiStreamAppend(requests);
+    }) as typeof client.multiStreamAppend;
+    const id = `body-${randomUUID()}`;
+    await expect(appendUnchangedSince(store, id, jurisdiction, position)).rejects.toBeInstanceOf(JurisdictionChangedError);
+    expect(await store.readStream(id)).toEqual([]);
+  });
 });
 
-describe('KurrentDB adapter over a stand-in client (before 25.1, no multi-stream append)', () => {
-  const server = new FakeKurrentDb(false);
-  const store = new KurrentDbEventStore(server.client());
+describe('KurrentDB adapter: what it checks at start', () => {
+  const verify = (traits: ServerTraits) => new KurrentDbEventStore(new FakeKurrentDb(traits).client()).verifyServer();
 
-  it('appends to one stream and indexes it right after', async () => {
-    const id = `body-${randomUUID()}`;
-    const key = randomUUID();
-    const events = sealEvents([draftEvent(id, 'BodyEstablished', { idempotencyKey: key })], { version: 0, lastHash: GENESIS_HASH });
-    const result = await store.append([{ streamId: id, expectedVersion: 0, events }]);
-    expect(result.streams).toEqual([{ streamId: id, version: 1 }]);
-    expect((await store.findEvent(events[0].eventId))?.position).toBe(result.position);
-    expect((await store.findByIdempotencyKey(key)).map((e) => e.eventId)).toEqual([events[0].eventId]);
+  it('accepts KurrentDB 25.1 and later, leaving its probe out of the log', async () => {
+    const server = new FakeKurrentDb({ version: '25.1.0.2299' });
+    const store = new KurrentDbEventStore(server.client());
+    await store.verifyServer();
+    await verify({ version: '26.0.3' });
+    expect(await store.readAll()).toEqual([]);
+    expect(await store.headPosition()).toBe(0);
   });
 
-  it('refuses an append to several streams with a clear error and writes nothing', async () => {
-    const a = `body-${randomUUID()}`;
-    const b = `body-${randomUUID()}`;
-    const head = await store.headPosition();
-    const seal = (id: string) => sealEvents([draftEvent(id)], { version: 0, lastHash: GENESIS_HASH });
-    await expect(
-      store.append([
-        { streamId: a, expectedVersion: 0, events: seal(a) },
-        { streamId: b, expectedVersion: 0, events: seal(b) },
-      ]),
-    ).rejects.toThrow(MULTI_STREAM_UNSUPPORTED);
-    expect(await store.headPosition()).toBe(head);
+  it.each([
+    ['24.10.6', '24.10.6'],
+    ['23.10.1', '23.10.1'],
+    [undefined, '未知'],
+  ])('refuses server version %s, naming it and the version it needs', async (version, named) => {
+    const refusal = verify({ version });
+    await expect(refusal).rejects.toThrow('需要 KurrentDB 25.1 或更高版本');
+    await expect(verify({ version })).rejects.toThrow(`服务器版本为 ${named}`);
+  });
+
+  it('refuses a server that says 25.1 but has no multi-stream append', async () => {
+    await expect(verify({ version: '25.1.0', noMultiStream: true })).rejects.toThrow(/KurrentDB 服务器版本为 25\.1\.0，本系统需要 KurrentDB 25\.1/);
+  });
+
+  it('refuses a server whose multi-stream metadata reads back as bytes', async () => {
+    await expect(verify({ version: '25.1.0', metadataAsBytes: true })).rejects.toThrow(/元数据（metadata）读回时不是原样的 JSON 对象.*需要 KurrentDB 25\.1/);
+  });
+
+  it('refuses a server where the events of one append share a commit position', async () => {
+    await expect(verify({ version: '25.1.0', sharedCommit: true })).rejects.toThrow(/日志位置|提交位置/);
   });
 });

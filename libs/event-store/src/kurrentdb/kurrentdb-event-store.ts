@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   ANY,
   BACKWARDS,
@@ -45,25 +45,52 @@ import { pagesOfReadAll } from '../read-pages.js';
  *   writes small index events (types starting with `IndexEntry.`) to the user streams
  *   `idx-event-<eventId>` and `idx-idempotency-<sha256(key)>`, in the same atomic
  *   multi-stream append. Reads of the log leave them and all `$` system events out.
+ * - Every append also writes one event to `idx-jurisdiction-<code>` of each jurisdiction it
+ *   touches: the jurisdiction's guard. An append with `unchangedSince` expects the guard at the
+ *   revision it read before looking for the jurisdiction's events, so the check and the append
+ *   are one atomic write (see `append`).
+ * - `verifyServer` (run by `connect`) refuses a server without what all this relies on.
  */
 
 const ENVELOPE_KEY = 'envelope';
 export const INDEX_TYPE_PREFIX = 'IndexEntry.';
 const EVENT_INDEX_TYPE = `${INDEX_TYPE_PREFIX}Event`;
 const KEY_INDEX_TYPE = `${INDEX_TYPE_PREFIX}IdempotencyKey`;
+const GUARD_TYPE = `${INDEX_TYPE_PREFIX}Jurisdiction`;
+const PROBE_TYPE = `${INDEX_TYPE_PREFIX}Probe`;
 const EVENT_INDEX_PREFIX = 'idx-event-';
+const GUARD_PREFIX = 'idx-jurisdiction-';
 
 export const eventIndexStream = (eventId: string) => `${EVENT_INDEX_PREFIX}${eventId.toLowerCase()}`;
 export const idempotencyIndexStream = (key: string) =>
   `idx-idempotency-${createHash('sha256').update(key, 'utf8').digest('hex')}`;
 
-export const MULTI_STREAM_UNSUPPORTED =
-  'Atomic append to several streams needs KurrentDB 25.1 or later (multi-stream append); this server does not offer it';
+export const jurisdictionGuardStream = (jurisdiction: string) => `${GUARD_PREFIX}${jurisdiction}`;
+
+/** The oldest server with multi-stream append (and so every check of `verifyServer`). */
+export const MINIMUM_SERVER = { major: 25, minor: 1 };
+const MINIMUM = `KurrentDB ${MINIMUM_SERVER.major}.${MINIMUM_SERVER.minor}`;
+
+/** Refusal of a server older than MINIMUM_SERVER, or one that does not report its version. */
+export function serverTooOld(version: string | undefined): string {
+  return (
+    `KurrentDB 服务器版本为 ${version ?? '未知（服务器未报告版本）'}，本系统需要 ${MINIMUM} 或更高版本：` +
+    '每次登记的事件、其索引和行政区划守卫须以多流原子追加（multi-stream append）一并写入。' +
+    `请升级到 ${MINIMUM} 或更高版本，或不设置 EVENTSTORE_URL 而使用内置的 SQLite 事件库。`
+  );
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type EventRef = { eventId: string; streamId: string; version: number };
 type KeyIndexEntry = { idempotencyKey: string; events: EventRef[] };
+
+/** An append's condition on a jurisdiction, with the guard's revision read before the check. */
+interface Guard {
+  jurisdiction: string;
+  position: number;
+  state: AppendStreamState;
+}
 
 interface PlannedWrite {
   streamId: string;
@@ -80,25 +107,38 @@ export class KurrentDbEventStore implements EventStore {
 
   constructor(private readonly client: KurrentDBClient) {}
 
-  /** Connects with a KurrentDB connection string and checks that the server answers. */
+  /** Connects with a KurrentDB connection string, checks that the server answers and has what the adapter needs. */
   static async connect(url: string): Promise<KurrentDbEventStore> {
     const store = new KurrentDbEventStore(KurrentDBClient.connectionString(url));
     try {
       await store.ping();
     } catch (error) {
       await store.close().catch(() => undefined);
-      throw new Error(`KurrentDB at ${redact(url)} does not answer: ${messageOf(error)}`, { cause: error });
+      throw new Error(`无法连接 KurrentDB（${redact(url)}）：${messageOf(error)}`, { cause: error });
+    }
+    try {
+      await store.verifyServer();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
     }
     return store;
   }
 
   async append(writes: StreamWrite[], options: AppendOptions = {}): Promise<AppendResult> {
-    // Checked before the append, not with it: a multi-stream append has no condition on $all.
-    const since = options.unchangedSince;
-    if (since && (await this.readAll({ after: since.position })).some((e) => e.jurisdiction === since.jurisdiction)) {
-      throw new JurisdictionChangedError(since.jurisdiction, since.position);
-    }
     const planned = writes.map(planWrite);
+    // The guard's revision is read first, then the jurisdiction's events after the position.
+    // The append expects the guard still at that revision; every append of the jurisdiction
+    // moves it. So an event of the jurisdiction either is found here, or was appended after the
+    // guard was read and fails this append, which is then refused as the check would have.
+    const since = options.unchangedSince;
+    let guard: Guard | undefined;
+    if (since) {
+      const state = await this.guardState(since.jurisdiction);
+      const after = await this.readLog({ after: since.position }, true);
+      if (after.some((e) => e.jurisdiction === since.jurisdiction)) throw new JurisdictionChangedError(since.jurisdiction, since.position);
+      guard = { ...since, state };
+    }
     // A write without events only checks its expected version (not atomically with the rest).
     for (const write of planned.filter((w) => w.events.length === 0)) {
       const actual = await this.currentVersion(write.streamId);
@@ -108,7 +148,7 @@ export class KurrentDbEventStore implements EventStore {
       write.version = actual;
     }
     const toWrite = planned.filter((w) => w.events.length > 0);
-    if (toWrite.length > 0) await this.write(toWrite);
+    if (toWrite.length > 0) await this.write(toWrite, guard);
 
     // An append answers one log position without saying whose record it is (a multi-stream
     // append does not promise the order of its streams): read each stream's last event back.
@@ -119,37 +159,76 @@ export class KurrentDbEventStore implements EventStore {
     };
   }
 
-  private async write(writes: PlannedWrite[]): Promise<void> {
+  /** One atomic multi-stream append: the events, their index entries, the jurisdictions' guards. */
+  private async write(writes: PlannedWrite[], guard?: Guard): Promise<void> {
     const domain: AppendStreamRequest[] = writes.map((w) => ({
       streamName: w.streamId,
       expectedState: w.state,
       events: w.events.map(toEventData),
     }));
-    const index = indexRequests(writes);
     try {
-      await this.client.multiStreamAppend([...domain, ...index]);
-      return;
+      await this.client.multiStreamAppend([...domain, ...indexRequests(writes), ...guardRequests(writes, guard)]);
     } catch (error) {
-      if (errorType(error) !== ErrorType.UNSUPPORTED) throw translate(error, writes);
+      throw translate(error, writes, guard);
     }
-    // KurrentDB < 25.1: one stream per call. Several domain streams cannot be made atomic.
-    if (writes.length > 1) throw new Error(MULTI_STREAM_UNSUPPORTED);
+  }
+
+  /**
+   * Checks at start what the adapter relies on and refuses, in Chinese, a server without it
+   * (docs/decisions/0001-kurrentdb-adapter.md): the server's version (25.1 or later, for
+   * multi-stream append); then, on two scratch streams, that a multi-stream append is taken,
+   * that each of its events reads back with a commit position of its own (prepare = commit, as
+   * `readAll({after})` reads from `{commit, prepare}`), that a read of `$all` from such a
+   * position starts at that event, and that string metadata reads back as an object.
+   */
+  async verifyServer(): Promise<void> {
+    const version = await serverVersion(this.client);
+    if (!isAtLeast(version, MINIMUM_SERVER)) throw new Error(serverTooOld(version));
+    const streams = [`idx-probe-${randomUUID()}`, `idx-probe-${randomUUID()}`];
+    const marker = JSON.stringify({ probe: randomUUID() });
+    const probe = () => jsonEvent({ id: randomUUID(), type: PROBE_TYPE, data: {}, metadata: { [ENVELOPE_KEY]: marker } });
     try {
-      await this.client.appendToStream(domain[0].streamName, domain[0].events, { streamState: domain[0].expectedState });
+      await this.client.multiStreamAppend([
+        { streamName: streams[0], expectedState: NO_STREAM, events: [probe(), probe()] },
+        { streamName: streams[1], expectedState: NO_STREAM, events: [probe()] },
+      ]);
     } catch (error) {
-      throw translate(error, writes);
+      if (isUnsupported(error)) throw new Error(serverTooOld(version), { cause: error });
+      throw new Error(`KurrentDB ${version}：试写（多流原子追加）失败：${messageOf(error)}`, { cause: error });
     }
-    try {
-      for (const request of index) {
-        await this.client.appendToStream(request.streamName, request.events, { streamState: request.expectedState });
+    const refused = (what: string) => new Error(`KurrentDB ${version}：${what}，本适配器依赖于此。${serverTooOld(version)}`);
+    const read: Array<{ id: string; metadata: unknown; position?: { commit: bigint; prepare: bigint } }> = [];
+    for (const streamName of streams) {
+      for await (const resolved of this.client.readStream(streamName, { requiresLeader: true })) {
+        if (resolved.event) read.push(resolved.event);
       }
-    } catch (error) {
-      throw new Error(
-        `events were stored in ${writes[0].streamId} but not their index entries (KurrentDB < 25.1 cannot write both atomically); ` +
-          `findEvent and findByIdempotencyKey will not see them: ${messageOf(error)}`,
-        { cause: error },
-      );
     }
+    if (read.length !== 3) throw refused(`试写的 3 个事件读回了 ${read.length} 个`);
+    for (const event of read) {
+      const metadata = event.metadata as Record<string, unknown> | undefined;
+      if (!metadata || typeof metadata !== 'object' || metadata[ENVELOPE_KEY] !== marker) {
+        throw refused('多流追加写入的元数据（metadata）读回时不是原样的 JSON 对象');
+      }
+      if (!event.position || event.position.commit !== event.position.prepare) {
+        throw refused('读回的事件没有自己的日志位置（commit 与 prepare 位置相同）');
+      }
+    }
+    if (new Set(read.map((e) => e.position!.commit)).size !== read.length) {
+      throw refused('同一次追加的事件共用一个提交位置，而不是各有其位置');
+    }
+    const first = read[0].position!;
+    let startsThere = false;
+    for await (const resolved of this.client.readAll({
+      fromPosition: first,
+      maxCount: 1,
+      filter: eventTypeFilter({ regex: `^${escapeRegex(PROBE_TYPE)}$` }),
+      requiresLeader: true,
+    })) {
+      startsThere = resolved.event?.id === read[0].id;
+    }
+    if (!startsThere) throw refused('从一个事件的位置读 $all 时，读到的不是该事件');
+    // Scratch streams: deleted (their events are index events, left out of every read anyway).
+    await Promise.all(streams.map((s) => this.client.deleteStream(s).catch(() => undefined)));
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
@@ -161,6 +240,10 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readLog(options, false);
+  }
+
+  private async readLog(options: ReadAllOptions, requiresLeader: boolean): Promise<StoredEvent[]> {
     const { limit, types } = options;
     if (limit === 0 || types?.length === 0) return [];
     const filter = typeFilter(types);
@@ -171,7 +254,7 @@ export class KurrentDbEventStore implements EventStore {
       const maxCount = limit === undefined ? undefined : limit - events.length + 1;
       let read = 0;
       let last = after;
-      for await (const resolved of this.client.readAll({ fromPosition: readPosition(after), maxCount, filter })) {
+      for await (const resolved of this.client.readAll({ fromPosition: readPosition(after), maxCount, filter, requiresLeader })) {
         read += 1;
         const position = commitPosition(resolved);
         if (position === undefined || position <= after) continue;
@@ -289,6 +372,19 @@ export class KurrentDbEventStore implements EventStore {
     return entries;
   }
 
+  /** The guard's revision now, from the leader (NO_STREAM before the jurisdiction's first append). */
+  private async guardState(jurisdiction: string): Promise<AppendStreamState> {
+    try {
+      const options = { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true } as const;
+      for await (const resolved of this.client.readStream(jurisdictionGuardStream(jurisdiction), options)) {
+        if (resolved.event) return resolved.event.revision;
+      }
+    } catch (error) {
+      if (errorType(error) !== ErrorType.STREAM_NOT_FOUND) throw error;
+    }
+    return NO_STREAM;
+  }
+
   private async currentVersion(streamId: string): Promise<number> {
     try {
       for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
@@ -358,9 +454,27 @@ function indexRequests(writes: PlannedWrite[]): AppendStreamRequest[] {
   return requests;
 }
 
-function translate(error: unknown, writes: PlannedWrite[]): unknown {
+/**
+ * One guard event per jurisdiction the append touches (and the one it is conditioned on):
+ * expected at the revision read before the check for that one, at any revision for the others.
+ */
+function guardRequests(writes: PlannedWrite[], guard?: Guard): AppendStreamRequest[] {
+  const jurisdictions = new Set(writes.flatMap((w) => w.events.map((e) => e.jurisdiction)));
+  if (guard) jurisdictions.add(guard.jurisdiction);
+  return [...jurisdictions].map((jurisdiction) => ({
+    streamName: jurisdictionGuardStream(jurisdiction),
+    expectedState: jurisdiction === guard?.jurisdiction ? guard.state : ANY,
+    events: [jsonEvent({ type: GUARD_TYPE, data: { jurisdiction } })],
+  }));
+}
+
+function translate(error: unknown, writes: PlannedWrite[], guard?: Guard): unknown {
+  if (isUnsupported(error)) return new Error(serverTooOld(undefined), { cause: error });
   if (errorType(error) !== ErrorType.WRONG_EXPECTED_VERSION) return error;
   const { streamName, actualState } = error as { streamName?: string; actualState?: bigint | typeof NO_STREAM };
+  if (guard && streamName === jurisdictionGuardStream(guard.jurisdiction)) {
+    return new JurisdictionChangedError(guard.jurisdiction, guard.position);
+  }
   if (streamName?.startsWith(EVENT_INDEX_PREFIX)) {
     return new Error(`event ${streamName.slice(EVENT_INDEX_PREFIX.length)} is already stored`, { cause: error });
   }
@@ -372,9 +486,37 @@ function translate(error: unknown, writes: PlannedWrite[]): unknown {
 
 /** Server-side filter: the given types (none matches nothing), or every type but system (`$`) and index events. */
 function typeFilter(types?: readonly string[]): Filter {
-  const escape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  const regex = types ? `^(?:${types.map(escape).join('|')})$` : `^(?!\\$|${escape(INDEX_TYPE_PREFIX)})`;
+  const regex = types ? `^(?:${types.map(escapeRegex).join('|')})$` : `^(?!\\$|${escapeRegex(INDEX_TYPE_PREFIX)})`;
   return eventTypeFilter({ regex });
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/**
+ * The server's version as it reports it (its server-features endpoint, which the client reads
+ * once per connection); undefined when it does not say. `capabilities` is the client's own
+ * (protected) accessor for it: there is no public one in @kurrent/kurrentdb-client 1.x.
+ */
+async function serverVersion(client: KurrentDBClient): Promise<string | undefined> {
+  const features = await (client as unknown as { capabilities: Promise<{ serverVersion?: string }> }).capabilities;
+  const version = features?.serverVersion;
+  return version && version !== 'unknown' ? version : undefined;
+}
+
+function isAtLeast(version: string | undefined, minimum: { major: number; minor: number }): boolean {
+  const match = /^(\d+)\.(\d+)/.exec(version ?? '');
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > minimum.major || (major === minimum.major && minor >= minimum.minor);
+}
+
+/** The client's UnsupportedError, or the server's gRPC UNIMPLEMENTED (code 12) for a method it lacks. */
+function isUnsupported(error: unknown): boolean {
+  if (errorType(error) === ErrorType.UNSUPPORTED) return true;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 12 || /UNIMPLEMENTED/.test(messageOf(error));
 }
 
 function readPosition(after: number): ReadPosition {

@@ -2,6 +2,9 @@ import { MemoryReadStore } from '../memory/memory-read-store.js';
 import { projectInMemory } from '../testing/project-in-memory.js';
 import { RegistryLog } from '../testing/registry-log.js';
 import { InvalidReadQueryError, RegistryQueries } from './registry.queries.js';
+import fc from 'fast-check';
+import { addDays } from '#domain';
+import { isValidOn } from '../time/bitemporal.js';
 import { quotaTimeline } from './quota-timeline.js';
 
 const J = '370700';
@@ -75,5 +78,27 @@ describe('quota timeline', () => {
       ['2020-01-01', 1, 5],
       ['2020-05-01', 1, 3],
     ]);
+  });
+
+  it('counts, on every day of the period, the entries valid that day of the series the baseline in force names (against a day-by-day count)', () => {
+    const day = fc.integer({ min: 0, max: 60 }).map((n) => addDays('2020-01-01', n));
+    const interval = fc.tuple(day, fc.option(fc.integer({ min: 1, max: 40 }), { nil: null })).map(([validFrom, length]) => ({ validFrom, validTo: length === null ? null : addDays(validFrom, length) }));
+    const entries = fc.array(fc.tuple(interval, fc.constantFrom('party' as const, 'government' as const)), { maxLength: 12 });
+    const baselines = fc.array(fc.tuple(interval, fc.integer({ min: 0, max: 6 }), fc.option(fc.constantFrom('party' as const, 'government' as const), { nil: undefined })), { maxLength: 3 });
+    fc.assert(
+      fc.property(entries, baselines, day, fc.integer({ min: 0, max: 50 }), (es, bs, from, length) => {
+        const to = addDays(from, length);
+        const docs = es.map(([v, series], i) => ({ ...entry(`e${i}`, v.validFrom, v.validTo, series) }));
+        const bases = bs.map(([v, total, series], i) => ({ ...v, baseline: { total, documentNo: `文${i}`, effectiveDate: v.validFrom, eventId: `q${i}`, ...(series ? { series } : {}) } }));
+        const { points } = quotaTimeline(docs, bases, from, to);
+        for (let d = from; d <= to; d = addDays(d, 1)) {
+          const point = points.filter((p) => p.date <= d).at(-1)!;
+          const baseline = bases.find((b) => isValidOn(b, d))?.baseline;
+          const expected = docs.filter((e) => isValidOn(e, d) && (baseline?.series === undefined || e.entry.series === baseline.series)).length;
+          expect([d, point.active, point.baseline]).toEqual([d, expected, baseline ? baseline.total : null]);
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
+    );
   });
 });
