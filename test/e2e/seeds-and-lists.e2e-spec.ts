@@ -51,12 +51,12 @@ describe('seeds and official lists: 潍坊 2020 (潍政办字〔2020〕37号) re
     const list = join(dataDir, 'list.txt');
     writeFileSync(list, '市政府议事协调机构名单\n一、长期设置的市政府议事协调机构(2个)\n1.市禁毒委员会\n2.市新设测试领导小组\n二、临时性设置的市政府议事协调机构(1个)\n3.市5G产业发展领导小组\n— 1 —\n');
     const run = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'import-list', list, '--jurisdiction', '370700', '--series', 'government', '--document', '潍政办字〔2021〕1号', '--date', '2021-01-01', '--dry-run'], { env: { ...process.env, NODE_OPTIONS: '', REGISTRY_DATA_DIR: dataDir }, encoding: 'utf8' });
-    // Fragments it could not place are reported, and the exit status says so.
-    expect(run.status).toBe(1);
+    // A page number is furniture: reported with its line, never a body, and not a reason to refuse.
+    expect(run.status).toBe(0);
     const dryRun = JSON.parse(run.stdout);
-    expect(dryRun).toMatchObject({ total: 3, standing: 2, temporary: 1, dryRun: true, recordedEvents: 0 });
-    expect(dryRun.unparsed).toEqual(['— 1 —']);
-    expect(dryRun.decisions).toEqual([{ type: 'EstablishBody', name: '市新设测试领导小组' }]);
+    expect(dryRun).toMatchObject({ total: 3, standing: 2, temporary: 1, removed: 0, unparsed: 0, ok: true, dryRun: true, recordedEvents: 0 });
+    expect(dryRun.details.furniture).toEqual([{ line: 7, text: '— 1 —', kind: 'page-number' }]);
+    expect(dryRun.details.decisions).toEqual([{ type: 'EstablishBody', key: 'import:370700:潍政办字〔2021〕1号:2', name: '市新设测试领导小组', duration: 'standing' }]);
     expect(JSON.parse(cli('seed').trim().split('\n').at(-1)!).eventsRecorded).toBe(0);
   }, 120_000);
 });

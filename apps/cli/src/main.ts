@@ -2,23 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isLocalDate } from '#domain';
 import { createEventStore, verifyLog, type EventStore } from '#event-store';
-import {
-  KNOWN_JURISDICTION_NAMES,
-  executePlan,
-  formatOfficialListCsv,
-  formatOfficialListText,
-  formatOfficialListXlsx,
-  loadSeeds,
-  parseOfficialList,
-  planListImport,
-} from '#official-list';
-import { Projector, RegistryQueries, createReadStore, type ReadStore } from '#read-model';
-import { JurisdictionBodies, type DecisionExecutor, type Principal } from '#registry-app';
+import { loadSeeds } from '#official-list';
+import { Projector, createReadStore, type ReadStore } from '#read-model';
+import type { DecisionExecutor } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
+import { registerListCommands } from './commands/list.commands.js';
 import { registerSupervisionCommands } from './commands/supervision.commands.js';
 
 /**
@@ -29,14 +19,6 @@ interface CliPorts {
   eventStore: EventStore;
   readStore: ReadStore;
   executor: DecisionExecutor;
-}
-
-/** Whoever runs the CLI on the server records as the operator (recordedBy). */
-const OPERATOR: Principal = { name: `命令行(${process.env.USER ?? 'operator'})`, role: 'registrar', jurisdictions: ['*'] };
-
-function fail(field: string, message: string): never {
-  console.error(JSON.stringify({ error: 'Bad Request', field, message }));
-  process.exit(2);
 }
 
 async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T> {
@@ -99,78 +81,7 @@ program
     }),
   );
 
-program
-  .command('import-list <file>')
-  .description('导入公布的议事协调机构名单(通知附件格式)：每个机构登记一次设立；已在册的按名称与对外名称匹配，只登记差异')
-  .requiredOption('--jurisdiction <code>', '六位行政区划代码，如 370700')
-  .requiredOption('--series <series>', 'party(党委) 或 government(政府)')
-  .requiredOption('--document <文号>', '名单的文号，如 潍政办字〔2020〕37号')
-  .requiredOption('--date <YYYY-MM-DD>', '名单的日期(生效日期)')
-  .option('--baseline', '以名单数量为总量控制基准')
-  .option('--abolish-missing', '撤销该序列中名单未列的在册机构(以后一份名单作为变更适用)')
-  .option('--dry-run', '只列出将要登记的内容，不登记')
-  .action((file: string, options: { jurisdiction: string; series: string; document: string; date: string; baseline?: boolean; abolishMissing?: boolean; dryRun?: boolean }) => {
-    if (!/^\d{6}$/.test(options.jurisdiction)) fail('jurisdiction', '须为六位行政区划代码');
-    if (options.series !== 'party' && options.series !== 'government') fail('series', '须为 party 或 government');
-    if (!isLocalDate(options.date)) fail('date', '须为 YYYY-MM-DD');
-    if (!options.document.trim()) fail('document', '须写明文号');
-    const list = parseOfficialList(readFileSync(file, 'utf8'));
-    return withContext(async ({ eventStore, executor }) => {
-      const plan = planListImport({
-        list,
-        jurisdiction: options.jurisdiction,
-        series: options.series as 'party' | 'government',
-        documentNo: options.document,
-        date: options.date,
-        baseline: !!options.baseline,
-        abolishMissing: !!options.abolishMissing,
-        activeBodies: await new JurisdictionBodies(eventStore).activeOn(options.jurisdiction, options.date),
-      });
-      const before = await eventStore.headPosition();
-      if (!options.dryRun) await executePlan(executor, plan.commands, OPERATOR);
-      const after = await eventStore.headPosition();
-      console.log(JSON.stringify({
-        total: list.total,
-        standing: list.standing,
-        temporary: list.temporary,
-        unparsed: list.unparsed,
-        countMismatches: list.countMismatches,
-        warnings: list.warnings,
-        dryRun: !!options.dryRun,
-        decisions: plan.commands.map(({ command }) => ({ type: command.type, ...('profile' in command ? { name: command.profile.name } : {}), ...('newName' in command ? { newName: command.newName } : {}) })),
-        items: plan.items,
-        missing: plan.missing.map((b) => b.name),
-        recordedEvents: options.dryRun || after === before ? 0 : (await eventStore.readAll({ after: before })).length,
-      }, null, 2));
-      if (list.unparsed.length > 0 || list.countMismatches.length > 0) process.exitCode = 1;
-    });
-  });
-
-program
-  .command('export-list')
-  .description('导出某日的名单：text(通知附件格式)、csv 或 xlsx')
-  .requiredOption('--jurisdiction <code>', '六位行政区划代码')
-  .option('--date <YYYY-MM-DD>', '名单日期，默认今天')
-  .option('--known-at <time>', '截至某一时刻所知')
-  .option('--format <format>', 'text、csv 或 xlsx', 'text')
-  .option('--out <file>', '写入文件(xlsx 必须)')
-  .action((options: { jurisdiction: string; date?: string; knownAt?: string; format: string; out?: string }) => {
-    if (!['text', 'csv', 'xlsx'].includes(options.format)) fail('format', '须为 text、csv 或 xlsx');
-    if (options.format === 'xlsx' && !options.out) fail('out', 'xlsx 须用 --out 指定文件');
-    return withContext(async ({ eventStore, readStore }) => {
-      // Bring the views up to the log first; a running server's projector may share the store.
-      const projector = new Projector({ eventStore, readStore });
-      await projector.catchUpFromScratchIfEmpty();
-      await projector.start();
-      await projector.stop();
-      const answer = await new RegistryQueries(readStore).registry(options.jurisdiction, options.date, options.knownAt);
-      const formatOptions = { jurisdictionName: KNOWN_JURISDICTION_NAMES[options.jurisdiction] };
-      const output = options.format === 'xlsx' ? await formatOfficialListXlsx(answer, formatOptions) : options.format === 'csv' ? formatOfficialListCsv(answer, formatOptions) : formatOfficialListText(answer, formatOptions);
-      if (options.out) writeFileSync(options.out, output);
-      else process.stdout.write(typeof output === 'string' ? `${output}\n` : output);
-    });
-  });
-
+registerListCommands(program, withContext);
 registerSupervisionCommands(program, withContext);
 
 await program.parseAsync(process.argv);

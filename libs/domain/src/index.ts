@@ -1,5 +1,6 @@
 /** The registry's domain: pure TypeScript, no framework, no I/O. */
 export * from './shared/dates.js';
+export * from './shared/names.js';
 export * from './shared/violations.js';
 export * from './shared/domain-event.js';
 export * from './body/body.types.js';

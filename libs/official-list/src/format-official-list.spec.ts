@@ -109,7 +109,7 @@ describe('formatOfficialListXlsx', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('名单')!;
-    expect(sheet.getCell('A1').value).toBe('潍坊市市政府议事协调机构名单(2020-03-31)');
+    expect(sheet.getCell('A1').value).toBe('潍坊市人民政府议事协调机构名单(2020-03-31)');
     expect(sheet.getRow(2).values).toEqual([undefined, ...TABLE_COLUMNS.map((c) => c.header)]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(40);

@@ -10,19 +10,22 @@
 import ExcelJS from 'exceljs';
 import { kindFromName, type Series } from '#domain';
 import { writeEntry } from './entry.js';
+import { authorityName, bodyLabelFor, jurisdictionLevel } from './jurisdiction-titles.js';
 import type { OfficialListItem, ParsedOfficialList, RegistryListAnswer, RegistryListBody } from './official-list.types.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export interface FormatOfficialListOptions {
-  /** The jurisdiction's name, for the spreadsheet title ("潍坊市"). */
+  /** The jurisdiction's 6-digit code: the headings name its level (县政府, 区委, 省政府, 国务院 …). Without it, 市. */
+  jurisdiction?: string;
+  /** The jurisdiction's registered name, for the spreadsheet title ("潍坊市" → 潍坊市人民政府议事协调机构名单). */
   jurisdictionName?: string;
   /**
    * What the headings call the bodies ("市政府议事协调机构"). Default from the bodies' series:
    * 市政府议事协调机构, 市委议事协调机构, or 议事协调机构 when both series are listed.
    */
   bodyLabel?: string;
-  /** The list's title line; default `<bodyLabel>名单`. */
+  /** The list's title line (the notice's own title when one was imported); default `<bodyLabel>名单`. */
   title?: string;
   /** List only this series' bodies. */
   series?: Series;
@@ -47,16 +50,23 @@ export interface OfficialListLayout {
   sections: Array<{ heading: string; title: string; duration: 'standing' | 'temporary'; rows: OfficialListRow[] }>;
 }
 
-export function defaultBodyLabel(bodies: readonly RegistryListBody[]): string {
+/** The one series of the bodies, or undefined when both are listed. */
+function singleSeries(bodies: readonly RegistryListBody[]): Series | undefined {
   const series = new Set(bodies.map((b) => b.series));
-  if (series.size === 1) return series.has('party') ? '市委议事协调机构' : '市政府议事协调机构';
+  return series.size === 1 ? [...series][0] : undefined;
+}
+
+export function defaultBodyLabel(bodies: readonly RegistryListBody[], jurisdiction?: string, jurisdictionName?: string): string {
+  const series = singleSeries(bodies);
+  if (jurisdiction) return bodyLabelFor(jurisdiction, series, jurisdictionName);
+  if (series) return series === 'party' ? '市委议事协调机构' : '市政府议事协调机构';
   return '议事协调机构';
 }
 
 /** The sections, headings and numbering of the list, shared by the text and the tables. */
 export function layoutOfficialList(answer: RegistryListAnswer, options: FormatOfficialListOptions = {}): OfficialListLayout {
   const bodies = answer.bodies.filter((b) => !options.series || b.series === options.series);
-  const bodyLabel = options.bodyLabel ?? defaultBodyLabel(bodies);
+  const bodyLabel = options.bodyLabel ?? defaultBodyLabel(bodies, options.jurisdiction, options.jurisdictionName);
   const [open, close] = options.fullWidth ? ['（', '）'] : ['(', ')'];
   const groups = [
     { duration: 'standing' as const, title: `长期设置的${bodyLabel}`, bodies: bodies.filter((b) => b.duration === 'standing') },
@@ -130,10 +140,29 @@ export function formatOfficialListCsv(answer: RegistryListAnswer, options: Forma
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** The spreadsheet title: "<jurisdiction><list title>(<date>)". */
+/**
+ * The spreadsheet title, the list's title in full: "潍坊市人民政府议事协调机构名单(2020-03-31)". A title
+ * that starts with the level word (市政府…, 县委…) gets the authority's full name in its place
+ * (never "潍坊市市政府…"); one that already names the place is kept as it is.
+ */
 export function spreadsheetTitle(answer: RegistryListAnswer, options: FormatOfficialListOptions = {}): string {
   const layout = layoutOfficialList(answer, options);
-  return `${options.jurisdictionName ?? ''}${layout.title}(${answer.date})`;
+  return `${fullListTitle(layout.title, answer.bodies.filter((b) => !options.series || b.series === options.series), options)}(${answer.date})`;
+}
+
+function fullListTitle(title: string, bodies: readonly RegistryListBody[], options: FormatOfficialListOptions): string {
+  const name = options.jurisdictionName;
+  const code = options.jurisdiction;
+  if (!name && !code) return title;
+  if (name && title.includes(name)) return title;
+  const series = options.series ?? singleSeries(bodies);
+  const level = code ? jurisdictionLevel(code, name) : { government: '市政府', party: '市委' };
+  for (const s of series ? [series] : (['government', 'party'] as const)) {
+    const word = s === 'party' ? level.party : level.government;
+    const full = code ? authorityName(code, s, name) : name ? (s === 'party' ? `中共${name.replace(/市$/u, '')}市委` : `${name}人民政府`) : undefined;
+    if (full && title.startsWith(word)) return `${full}${title.slice(word.length)}`;
+  }
+  return name && !series ? `${name}${title}` : title;
 }
 
 /** XLSX: a title row, the header row frozen under it, sensible widths, an autofilter. */

@@ -6,3 +6,7 @@ export * from './format-official-list.js';
 export * from './plan-list-import.js';
 export * from './demo-history.js';
 export * from './seeding.js';
+export * from './decode-list-file.js';
+export * from './atomic-import.js';
+export * from './list-import-check.js';
+export * from './jurisdiction-titles.js';

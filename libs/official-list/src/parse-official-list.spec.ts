@@ -16,6 +16,7 @@ function onSeparateLines(standingHeading = STANDING_HEADING, temporaryHeading = 
   ].join('\n');
 }
 
+const texts = (fragments: ReadonlyArray<{ text: string }>) => fragments.map((f) => f.text);
 const names = (text: string) => parseOfficialList(text).sections.flatMap((s) => s.items.map((i) => i.name));
 
 describe('parseOfficialList on the 潍坊 notice (潍政办字〔2020〕37号)', () => {
@@ -127,15 +128,15 @@ describe('parseOfficialList on variants of the format', () => {
   it('reports a heading count that disagrees with the entries', () => {
     const list = parseOfficialList(onSeparateLines('一、长期设置的市政府议事协调机构(54个)', '二、临时性设置的市政府议事协调机构(12个)'));
     expect(list.countMismatches).toEqual([
-      { section: '长期设置的市政府议事协调机构', announced: 54, found: 55 },
-      { section: '临时性设置的市政府议事协调机构', announced: 12, found: 11 },
+      { section: '长期设置的市政府议事协调机构', line: 2, announced: 54, found: 55 },
+      { section: '临时性设置的市政府议事协调机构', line: 58, announced: 12, found: 11 },
     ]);
     expect(list.total).toBe(66);
   });
 
   it('reports a preamble total that disagrees', () => {
     const text = WEIFANG_NOTICE.replace('共66个', '共67个');
-    expect(parseOfficialList(text).countMismatches).toEqual([{ section: '合计', announced: 67, found: 66 }]);
+    expect(parseOfficialList(text).countMismatches).toEqual([{ section: '合计', line: 1, announced: 67, found: 66 }]);
   });
 
   it('cuts page furniture out and reports it, on its own lines and inside the run-together text', () => {
@@ -146,13 +147,20 @@ describe('parseOfficialList on variants of the format', () => {
     lines.splice(60, 0, '- 4 -');
     const list = parseOfficialList(lines.join('\n'));
     expect(names(lines.join('\n'))).toEqual(names(WEIFANG_NOTICE));
-    expect(list.unparsed).toEqual(['— 2 —', '第 3 页 共 4 页', '潍坊市人民政府办公室文件', '- 4 -']);
+    expect(list.furniture).toEqual([
+      { line: 17, text: '— 2 —', kind: 'page-number' },
+      { line: 41, text: '第 3 页 共 4 页', kind: 'page-number' },
+      { line: 61, text: '- 4 -', kind: 'page-number' },
+    ]);
+    // a running header is no furniture this parser knows: reported as unparsed, with its line
+    expect(list.unparsed).toEqual([{ line: 51, text: '潍坊市人民政府办公室文件' }]);
     expect(list.total).toBe(66);
 
     const inline = WEIFANG_NOTICE.replace('20.市就业', '— 3 —20.市就业').replace('41.市森林', '第2页41.市森林');
     const parsed = parseOfficialList(inline);
     expect(names(inline)).toEqual(names(WEIFANG_NOTICE));
-    expect(parsed.unparsed).toEqual(['— 3 —', '第2页']);
+    expect(texts(parsed.furniture)).toEqual(['— 3 —', '第2页']);
+    expect(parsed.unparsed).toEqual([]);
   });
 
   it('joins an entry broken over lines, and does not join a stray line after a finished entry', () => {
@@ -171,7 +179,7 @@ describe('parseOfficialList on variants of the format', () => {
       ['市推进政府职能转变和“放管服”改革协调小组', []],
       ['市绿化委员会', []],
     ]);
-    expect(list.unparsed).toEqual(['附件']);
+    expect(list.unparsed).toEqual([{ line: 6, text: '附件' }]);
   });
 
   it('reads numbering restarted in each section', () => {
@@ -186,7 +194,8 @@ describe('parseOfficialList on variants of the format', () => {
   it('reports text after the closing 。 and a missing number', () => {
     const list = parseOfficialList('一、长期设置的议事协调机构(3个)\n1.市禁毒委员会\n2.市绿化委员会\n4.市减灾委员会。抄送：市委各部门。');
     expect(list.sections[0].items.map((i) => i.number)).toEqual([1, 2, 4]);
-    expect(list.unparsed).toEqual(['抄送：市委各部门。']);
+    expect(list.unparsed).toEqual([]);
+    expect(list.furniture).toEqual([{ line: 4, text: '抄送：市委各部门。', kind: 'distribution' }]);
     expect(list.warnings).toEqual(['序号 3 缺失，2 之后为 4']);
     expect(list.countMismatches).toEqual([]);
   });

@@ -43,7 +43,8 @@ describe('importing the 潍坊 seed through the DecisionExecutor', () => {
     await run(plan.commands);
     expect((await store.readAll({ types: ['BodyEstablished'] })).length).toBe(66);
     const [baseline] = await store.readAll({ types: ['QuotaBaselineSet'] });
-    expect(baseline.data).toEqual({ total: 66, standing: 55, temporary: 11, series: 'government' });
+    // the list's own title is kept with the baseline, for exports
+    expect(baseline.data).toEqual({ total: 66, standing: 55, temporary: 11, series: 'government', listTitle: '市政府议事协调机构名单' });
     expect((await activeNow()).every((b) => b.establishedBy === seed.documentNo && b.establishedOn === seed.date)).toBe(true);
   });
 

@@ -94,7 +94,7 @@ describe('planListImport against active bodies', () => {
   const outcome = (n: number) => plan.items.find((i) => i.number === n)!;
 
   it('records nothing for an entry that names an active body, after normalising prefix, width and punctuation', () => {
-    expect(outcome(14)).toEqual({ number: 14, name: '市禁毒委员会', action: 'unchanged', bodyId: 'b-drugs', aliasesDiffer: false });
+    expect(outcome(14)).toMatchObject({ number: 14, name: '市禁毒委员会', action: 'unchanged', bodyId: 'b-drugs', aliasesDiffer: false, listed: 'keep', duration: 'standing', section: '一、长期设置的市政府议事协调机构(55个)' });
     expect(outcome(11)).toMatchObject({ action: 'unchanged', bodyId: 'b-edu' });
     expect(outcome(22)).toMatchObject({ action: 'unchanged', bodyId: 'b-green', aliasesDiffer: true });
     const touched = plan.commands.flatMap((c) => ('bodyId' in c.command ? [c.command.bodyId] : []));
@@ -104,8 +104,8 @@ describe('planListImport against active bodies', () => {
   });
 
   it('renames a body the entry matches only through an alias', () => {
-    expect(outcome(47)).toEqual({ number: 47, name: '市人民防空军政联席会议', action: 'rename', bodyId: 'b-air-defence', from: '市人民防空指挥部' });
-    expect(outcome(38)).toEqual({ number: 38, name: '市老龄工作委员会', action: 'rename', bodyId: 'b-ageing', from: '市老龄委' });
+    expect(outcome(47)).toMatchObject({ number: 47, name: '市人民防空军政联席会议', aliases: ['市人民防空指挥部'], action: 'rename', bodyId: 'b-air-defence', from: '市人民防空指挥部' });
+    expect(outcome(38)).toMatchObject({ number: 38, name: '市老龄工作委员会', action: 'rename', bodyId: 'b-ageing', from: '市老龄委' });
     const rename = plan.commands.find((c) => c.idempotencyKey === `import:370700:${DOC}:47`)!;
     expect(rename.command).toEqual({
       type: 'RenameBody',
@@ -155,3 +155,17 @@ describe('normaliseName', () => {
     expect(normaliseName('市政府教育督导委员会')).not.toBe(normaliseName('市教育督导委员会'));
   });
 });
+
+describe('planListImport on a list naming both series', () => {
+  it('gives each section\'s entries the series its heading names, and counts only the import\'s series in the baseline', () => {
+    const both = parseOfficialList('一、县委议事协调机构（1个）\n1.县委全面深化改革委员会\n二、县政府议事协调机构（2个）\n（一）常设（1个）\n2.县安全生产委员会\n（二）临时（1个）\n3.县第三次全国国土调查领导小组');
+    const plan = planListImport({ list: both, jurisdiction: '370724', series: 'government', documentNo: '临政办发〔2021〕1号', date: '2021-01-01', baseline: true, activeBodies: [] });
+    expect(plan.commands[0].command).toMatchObject({ type: 'SetQuotaBaseline', total: 2, standing: 1, temporary: 1, series: 'government' });
+    expect(plan.commands.slice(1).map((c) => (c.command.type === 'EstablishBody' ? [c.command.profile.name, c.command.profile.series, c.command.profile.duration] : []))).toEqual([
+      ['县委全面深化改革委员会', 'party', 'standing'],
+      ['县安全生产委员会', 'government', 'standing'],
+      ['县第三次全国国土调查领导小组', 'government', 'temporary'],
+    ]);
+  });
+});
+

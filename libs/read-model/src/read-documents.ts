@@ -149,6 +149,8 @@ export interface QuotaBaseline {
   temporary?: number;
   /** When set, only bodies of this series count against the baseline. */
   series?: Series;
+  /** The published list's own title, when the baseline was imported with one. */
+  listTitle?: string;
   documentNo: string;
   effectiveDate: LocalDate;
   eventId: string;

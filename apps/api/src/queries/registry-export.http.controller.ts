@@ -6,7 +6,7 @@ import type { Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from './registry.http.controller.js';
-import { GetRegistry } from './registry.queries.js';
+import { GetListTitle, GetRegistry } from './registry.queries.js';
 
 const FORMATS = {
   text: { type: 'text/plain; charset=utf-8', extension: 'txt' },
@@ -46,7 +46,9 @@ export class RegistryExportController {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'format 须为 text、csv 或 xlsx', details: [{ field: 'format', problems: ['须为 text、csv 或 xlsx'] }] });
     }
     const answer = await this.queries.execute(new GetRegistry(code, date, knownAt));
-    const options = { jurisdictionName: KNOWN_JURISDICTION_NAMES[code] };
+    // the notice's own title when the list in force was imported with one, else one by the jurisdiction's level
+    const title = await this.queries.execute(new GetListTitle(code, answer.date, knownAt));
+    const options = { jurisdiction: code, jurisdictionName: KNOWN_JURISDICTION_NAMES[code], ...(title ? { title } : {}) };
     const { type, extension } = FORMATS[format as Format];
     const body = format === 'xlsx' ? await formatOfficialListXlsx(answer, options) : format === 'csv' ? formatOfficialListCsv(answer, options) : formatOfficialListText(answer, options);
     const filename = `议事协调机构名单-${code}-${answer.date}.${extension}`;

@@ -12,6 +12,22 @@ export class GetRegistry extends Query<RegistryAsOf> {
   }
 }
 
+/** The own title of the list in force on a date (the notice imported with the baseline), if any. */
+export class GetListTitle extends Query<string | undefined> {
+  constructor(readonly jurisdiction: string, readonly date?: string, readonly knownAt?: string) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetListTitle)
+export class GetListTitleHandler implements IQueryHandler<GetListTitle> {
+  constructor(@Inject(REGISTRY_QUERIES) private readonly queries: RegistryQueries) {}
+  execute(q: GetListTitle) {
+    return this.queries.listTitle(q.jurisdiction, q.date, q.knownAt);
+  }
+}
+
 /** A body's state on a date, as known at a moment. */
 export class GetBodyAsOf extends Query<BodyState> {
   constructor(readonly bodyId: string, readonly date?: string, readonly knownAt?: string) {
@@ -71,4 +87,4 @@ export class GetChangesHandler implements IQueryHandler<GetChanges> {
   }
 }
 
-export const REGISTRY_QUERY_HANDLERS = [GetRegistryHandler, GetBodyAsOfHandler, GetQuotaHandler, GetChangesHandler];
+export const REGISTRY_QUERY_HANDLERS = [GetRegistryHandler, GetListTitleHandler, GetBodyAsOfHandler, GetQuotaHandler, GetChangesHandler];

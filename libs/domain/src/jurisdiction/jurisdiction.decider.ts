@@ -13,6 +13,8 @@ export type SetQuotaBaseline = DecisionRecord & {
   standing?: number;
   temporary?: number;
   series?: Series;
+  /** The title of the list the baseline comes from, as published. */
+  listTitle?: string;
 };
 
 export interface JurisdictionState {
@@ -65,6 +67,7 @@ export function decideJurisdiction(command: SetQuotaBaseline, _state: Jurisdicti
       ...(command.standing !== undefined ? { standing: command.standing } : {}),
       ...(command.temporary !== undefined ? { temporary: command.temporary } : {}),
       ...(command.series ? { series: command.series } : {}),
+      ...(command.listTitle ? { listTitle: command.listTitle } : {}),
     },
   }];
 }

@@ -29,6 +29,7 @@ export function quotaBaselineDocuments(jurisdiction: string, events: readonly St
         ...(data.standing !== undefined ? { standing: data.standing } : {}),
         ...(data.temporary !== undefined ? { temporary: data.temporary } : {}),
         ...(data.series !== undefined ? { series: data.series } : {}),
+        ...(data.listTitle ? { listTitle: data.listTitle } : {}),
         documentNo: event.documentNo,
         effectiveDate: event.effectiveDate,
         eventId: event.eventId,

@@ -85,6 +85,13 @@ export class RegistryQueries {
     return state;
   }
 
+  /** The own title of the list whose baseline is in force on `date` (imported with it), if any. */
+  async listTitle(jurisdiction: string, date?: string, knownAt?: string): Promise<string | undefined> {
+    const day = this.date('date', date);
+    const baselines = await this.store.quotaBaselines(jurisdiction, { from: day, to: day, knownAt: this.knownAt(knownAt) });
+    return baselines.find((b) => b.validFrom <= day && (b.validTo === null || b.validTo > day))?.baseline.listTitle;
+  }
+
   /** Active count per day against the baseline in force, and the stretches over it. */
   async quota(jurisdiction: string, from: string, to: string, knownAt?: string): Promise<QuotaBetween> {
     const range = this.range(from, to, knownAt);

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BODY_KINDS, SERIES } from '#domain';
-import { BasisDto, IsLocalDate, PostsProperty, type PostDto } from '../shared/decision.dto.js';
+import { BasisDto, IsBodyName, IsLocalDate, PostsProperty, type PostDto } from '../shared/decision.dto.js';
 
 /** 办公室设在…(办公室主任由…兼任)，或 不设办公室. */
 export class OfficeDto {
@@ -30,13 +30,14 @@ export const WorkingRulesProperty = () => (target: object, key: string) => {
 export class BodyProfileDto {
   @ApiProperty({ description: '机构名称，如 潍坊市安全生产委员会' })
   @IsString()
-  @MaxLength(200)
+  @IsBodyName()
   name!: string;
 
   @ApiPropertyOptional({ description: '对外使用的其他名称(别名)，如 潍坊名单第17项“对外可分别使用…名称”', type: [String] })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
+  @IsBodyName()
   @ArrayMaxSize(20)
   aliases?: string[];
 

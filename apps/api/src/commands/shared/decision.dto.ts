@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from 'class-validator';
-import { RANKS_HIGH_TO_LOW, isLocalDate, jurisdictionCodeProblem, type Justifications } from '#domain';
+import { RANKS_HIGH_TO_LOW, bodyNameProblems, isLocalDate, jurisdictionCodeProblem, type Justifications } from '#domain';
 
 @ValidatorConstraint({ name: 'isLocalDate' })
 export class IsLocalDateConstraint implements ValidatorConstraintInterface {
@@ -50,6 +50,19 @@ export class IsJurisdictionCodeConstraint implements ValidatorConstraintInterfac
     return `${args.property} ${jurisdictionCodeProblem(args.value) ?? ''}(GB/T 2260 六位代码；国务院、中共中央为 100000)`;
   }
 }
+
+/** A body's name or alias: the one rule (#domain bodyNameProblems) the list import applies too. */
+@ValidatorConstraint({ name: 'isBodyName' })
+export class IsBodyNameConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return Array.isArray(value) ? value.every((v) => bodyNameProblems(v).length === 0) : bodyNameProblems(value).length === 0;
+  }
+  defaultMessage(args: ValidationArguments) {
+    const values: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
+    return `${args.property} ${values.map((v) => bodyNameProblems(v)).find((p) => p.length > 0)?.join('，') ?? '不合要求'}`;
+  }
+}
+export const IsBodyName = () => Validate(IsBodyNameConstraint);
 
 /** The paperwork of every decision: 文号, 生效日期, 理由, and the justification for bent rules. */
 export class DecisionDto {
