@@ -13,6 +13,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
     '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#domain/testing$': '<rootDir>/libs/domain/src/testing/index.ts',
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^#read-model$': '<rootDir>/libs/read-model/src/index.ts',
     '^#registry-app$': '<rootDir>/libs/registry-app/src/index.ts',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: BENCH.md's phases on the embedded default (SQLite event store, SQLite read
+ * `npm run bench`: the phases of docs/benchmark.md on the embedded default (SQLite event store, SQLite read
  * store), on a generated registry; prints one JSON object as its last line. Not a test: the
  * machine is shared, so compare figures measured in one run.
  *
@@ -295,7 +295,7 @@ if (dirIndex < 0) rmSync(dir, { recursive: true, force: true });
 
 const percentileOf = (sorted: number[], p: number) => (sorted.length ? round(percentile(sorted, p), 3) : null);
 const project = {
-  benchmark: 'registry (BENCH.md workload), embedded SQLite event store + SQLite read store',
+  benchmark: 'registry (docs/benchmark.md workload), embedded SQLite event store + SQLite read store',
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, note: 'shared with other work: figures wander ±10–20%; compare ratios within one run' },
   workload: { jurisdictions, bodiesPerJurisdiction, seed, events: appended, averageDataBytes: round(dataBytes / appended, 0), asOfQueries: queryCount },
   append: { eventsPerSecond: round(appended / appendSeconds, 0), seconds: round(appendSeconds) },

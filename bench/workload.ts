@@ -1,5 +1,5 @@
 /**
- * The benchmark workload of BENCH.md, generated from a fixed seed: per body one
+ * The benchmark workload of docs/benchmark.md, generated from a fixed seed: per body one
  * establishment (1995–2020; 40% party; 30% temporary; 5–12 member units; a leader and 1–3
  * deputies), then an event every 1–144 days until 2026-01-01 or its abolition (4% renames, the
  * rest adjustments carrying the full state after the change), an annual report each 31 March,

@@ -17,6 +17,8 @@ export default defineConfig({
   // Relative asset URLs: the page works wherever it is mounted; views live in the hash (#/registry…).
   base: './',
   plugins: [vue()],
+  // The label table is shared with the server: pure data from libs/domain, bundled with the page.
+  resolve: { alias: { '#domain/labels': fileURLToPath(new URL('../../libs/domain/src/labels.ts', import.meta.url)) } },
   // Vue's production build without the Options API and devtools hooks (smaller, faster).
   define: {
     __VUE_OPTIONS_API__: 'false',

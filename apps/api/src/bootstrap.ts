@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createEventStore } from '#event-store';
 import { Projector, createReadStore } from '#read-model';
-import { loadSeeds } from '#official-list';
+import { loadSeeds } from '../../shared/src/seeding.js';
 import { DecisionExecutor } from '#registry-app';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
@@ -39,7 +39,7 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
     new DocumentBuilder()
       .setTitle('议事协调机构登记簿 API')
       .setDescription(
-        '编办登记议事协调机构(领导小组、委员会、联席会议、指挥部)的设立、调整、更名、改变隶属关系、撤销、合并、年度报告与总量控制基准。每项决定为不可更改的事件；错误以更正事件修正。规则依据见 DOMAIN.md(市级办法、辽宁办法、玉溪办法、潍坊名单、北京清理)。',
+        '编办登记议事协调机构(领导小组、委员会、联席会议、指挥部)的设立、调整、更名、改变隶属关系、撤销、合并、年度报告与总量控制基准。每项决定为不可更改的事件；错误以更正事件修正。规则及其条款见本仓库 docs/domain.md(市级办法、辽宁办法、玉溪办法、潍坊名单、北京清理)；接口约定见 docs/http-api.md。',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import { resolve } from 'node:path';
 import { createEventStore, verifyLog, type EventStore } from '#event-store';
-import { loadSeeds } from '#official-list';
 import { Projector, createReadStore, type ReadStore } from '#read-model';
 import type { DecisionExecutor } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
 import { registerListCommands } from './commands/list.commands.js';
 import { registerSupervisionCommands } from './commands/supervision.commands.js';
+import { loadSeeds } from '../../shared/src/seeding.js';
+import { reportCliError } from './cli-errors.js';
 
 /**
  * `npm run cli -- <command>`: maintenance commands on the configured stores (the same
@@ -35,7 +36,23 @@ async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T>
   }
 }
 
-const program = new Command().name('registry').description('议事协调机构登记簿 命令行工具');
+// Errors of any kind end as one Chinese line and exit 2 (cli-errors.ts): commander throws instead
+// of printing its English messages, and every action's failure reaches the catch at the end.
+process.on('uncaughtException', reportCliError);
+process.on('unhandledRejection', reportCliError);
+const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '通用选项：' };
+const program = new Command()
+  .name('registry')
+  .description('议事协调机构登记簿 命令行工具')
+  .exitOverride()
+  .configureOutput({ outputError: () => {} })
+  // The help in Chinese: commander's section titles, the help option and the help command.
+  .configureHelp({
+    styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+    optionDescription: (option) => (option.defaultValue === undefined || typeof option.defaultValue === 'boolean' ? option.description : `${option.description}(默认 ${String(option.defaultValue)})`),
+  })
+  .helpOption('-h, --help', '显示帮助')
+  .helpCommand('help [command]', '显示某一命令的帮助');
 
 program
   .command('rebuild')
@@ -84,4 +101,10 @@ program
 registerListCommands(program, withContext);
 registerSupervisionCommands(program, withContext);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // --help and --version also end by a CommanderError, with exit code 0.
+  if (error instanceof CommanderError && error.exitCode === 0) process.exitCode = 0;
+  else reportCliError(error);
+}

@@ -156,7 +156,7 @@ export async function importAtomically(
   const staging = new StagingEventStore(store, basePosition);
   const executor = new DecisionExecutor(staging);
   for (const { command, idempotencyKey } of commands) {
-    // the request hash seeding uses (seeding.ts executePlan): a list seeded once and imported again is answered, not refused
+    // the request hash seeding uses (apps/shared/src/seeding.ts executePlan): a list seeded once and imported again is answered, not refused
     await executor.execute({ command, principal, idempotencyKey, requestHash: `seed:${idempotencyKey}` });
   }
   const writes = staging.writes();

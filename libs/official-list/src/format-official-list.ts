@@ -8,6 +8,7 @@
  * alias that reads as a body's name in brackets, several as "对外可分别使用…名称开展工作".
  */
 import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
 import { kindFromName, type Series } from '#domain';
 import { writeEntry } from './entry.js';
 import { authorityName, bodyLabelFor, jurisdictionLevel } from './jurisdiction-titles.js';
@@ -129,15 +130,10 @@ export function officialListTable(answer: RegistryListAnswer, options: FormatOff
   );
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/u.test(text) || text !== text.trim() ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
-/** CSV for Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting. */
+/** CSV for Excel: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting (csv-stringify); a field with leading or trailing spaces, or any line break (csv-stringify quotes only CRLF here), is quoted too. */
 export function formatOfficialListCsv(answer: RegistryListAnswer, options: FormatOfficialListOptions = {}): string {
   const rows = [TABLE_COLUMNS.map((c) => c.header), ...officialListTable(answer, options)];
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return stringify(rows, { bom: true, record_delimiter: 'windows', quoted_match: /^\s|\s$|[\r\n]/u, cast: { number: String } });
 }
 
 /**

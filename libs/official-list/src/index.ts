@@ -5,7 +5,6 @@ export * from './parse-official-list.js';
 export * from './format-official-list.js';
 export * from './plan-list-import.js';
 export * from './demo-history.js';
-export * from './seeding.js';
 export * from './decode-list-file.js';
 export * from './atomic-import.js';
 export * from './list-import-check.js';

@@ -117,7 +117,7 @@ export interface ParsedOfficialList {
   warnings: string[];
 }
 
-/** The registry's answer for a date (API.md GET /jurisdictions/{code}/registry), the fields a list needs. */
+/** The registry's answer for a date (docs/http-api.md GET /jurisdictions/{code}/registry), the fields a list needs. */
 export interface RegistryListBody {
   id: string;
   name: string;

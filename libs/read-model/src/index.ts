@@ -1,6 +1,6 @@
 /**
  * The read side: pure projections of the event log into bitemporal views, the read-store port
- * and its adapters, the Projector that keeps them current, and the queries of API.md.
+ * and its adapters, the Projector that keeps them current, and the queries of docs/http-api.md.
  *
  * Where things are:
  * - the registry-as-of view is built in projections/registry.projection.ts (per body:

@@ -21,7 +21,7 @@ import type { RecordedInterval } from './time/bitemporal.js';
 
 export type CollectionName = 'registry_entries' | 'body_versions' | 'annual_reports' | 'changes' | 'quota_baselines';
 
-/** One line of the registry list (API.md `bodies[]`). */
+/** One line of the registry list (docs/http-api.md `bodies[]`). */
 export interface RegistryEntry {
   id: string;
   name: string;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleViolationError } from '#domain';
 import { SqliteEventStore } from '#event-store';
-import { establish as establishBody, units } from '../../domain/src/testing/commands.js';
+import { establish as establishBody, units } from '#domain/testing';
 import { DecisionExecutor } from './decision-executor.js';
 import { JurisdictionBusyError } from './errors.js';
 import type { Principal } from './principal.js';

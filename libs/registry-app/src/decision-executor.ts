@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import {
   applyCorrections,
   baselineInForce,
@@ -54,7 +53,7 @@ export interface DecisionRequest {
   correlationId?: string;
 }
 
-/** The answer to every write (API.md). */
+/** The answer to every write (docs/http-api.md). */
 export interface WriteResult {
   bodyId?: string;
   version: number;
@@ -79,13 +78,6 @@ class AnsweredEarlier extends Error {
   constructor(readonly answer: WriteResult) {
     super('answered earlier');
   }
-}
-
-/** A body id derived from the Idempotency-Key, so two racing retries collide on one stream. */
-export function newBodyId(idempotencyKey?: string): string {
-  if (!idempotencyKey) return randomUUID();
-  const h = createHash('sha256').update(`body:${idempotencyKey}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const SCREENSHOTS = join(process.cwd(), 'artifacts/screenshots');
+/** `npm run screenshots` writes the set kept in docs/screenshots/; the tests write to artifacts/. */
+export const SCREENSHOTS = join(process.cwd(), process.env.BROWSER_SCREENSHOTS_DIR || 'artifacts/screenshots');
 
 export function chromiumMissing(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : `浏览器测试已跳过：未找到 ${CHROMIUM}(apt-get install -y chromium，或设置 CHROMIUM_PATH)`;
@@ -39,7 +40,7 @@ export interface Watched {
   page: Page;
   /** console.error messages and uncaught exceptions. */
   errors: string[];
-  /** Failed-resource messages, with the status, kept apart: some routes may answer 404 on purpose. */
+  /** Failed-resource messages, with the status (a 401 before the token is given is expected). */
   failedResources: Array<{ text: string; url: string }>;
   /** Requests other than GET (the page must not write). */
   writes: string[];

@@ -1,20 +1,32 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseTokens } from './registry-config.js';
 
-describe('configuration (API.md table)', () => {
-  it('without REGISTRY_TOKENS, the embedded default creates one registrar token, owner-only, and keeps it', () => {
+describe('configuration (docs/http-api.md table)', () => {
+  it('without REGISTRY_TOKENS, the embedded default creates one token per role, each owner-only, and keeps them', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'registry-config-'));
     const first = loadConfig({ REGISTRY_DATA_DIR: dataDir });
-    expect(first.tokens).toEqual([expect.objectContaining({ role: 'registrar', jurisdictions: ['*'] })]);
-    expect(first.generatedTokenFile).toBe(join(dataDir, 'registrar-token.txt'));
-    expect(statSync(first.generatedTokenFile!).mode & 0o777).toBe(0o600);
-    expect(readFileSync(first.generatedTokenFile!, 'utf8').trim()).toBe(first.tokens[0].token);
+    expect(first.tokens.map((t) => [t.role, t.jurisdictions])).toEqual([['registrar', ['*']], ['auditor', ['*']], ['viewer', ['*']]]);
+    expect(new Set(first.tokens.map((t) => t.token)).size).toBe(3);
+    for (const grant of first.tokens) {
+      const file = first.generatedTokenFiles![grant.role];
+      expect(file).toBe(join(dataDir, `${grant.role}-token.txt`));
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8').trim()).toBe(grant.token);
+    }
     const second = loadConfig({ REGISTRY_DATA_DIR: dataDir });
-    expect(second.tokens[0].token).toBe(first.tokens[0].token);
+    expect(second.tokens).toEqual(first.tokens);
     expect(first.seedOnEmpty).toBe(true);
     expect(first.port).toBe(3000);
+  });
+
+  it('a data folder from before, with the registrar token only, keeps it and gains the other two', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'registry-config-'));
+    writeFileSync(join(dataDir, 'registrar-token.txt'), 'kept-registrar-token\n', { mode: 0o600 });
+    const config = loadConfig({ REGISTRY_DATA_DIR: dataDir });
+    expect(config.tokens.find((t) => t.role === 'registrar')!.token).toBe('kept-registrar-token');
+    expect(existsSync(join(dataDir, 'viewer-token.txt')) && existsSync(join(dataDir, 'auditor-token.txt'))).toBe(true);
   });
 
   it('refuses to start against external stores without REGISTRY_TOKENS: nothing is open to everyone', () => {

@@ -20,13 +20,15 @@ export interface RegistryConfig {
   /** Reads of registry views are open without a token (viewer role, all jurisdictions). */
   publicRead: boolean;
   tokens: TokenGrant[];
-  /** Where the generated registrar token was stored, when one was. */
-  generatedTokenFile?: string;
+  /** Where the generated tokens were stored (one per role), when they were. */
+  generatedTokenFiles?: Record<Role, string>;
 }
 
 const ROLES: Role[] = ['registrar', 'auditor', 'viewer'];
+/** Recorded as `recordedBy` (only the registrar's writes). */
+const GENERATED_TOKEN_NAMES: Record<Role, string> = { registrar: '本机登记员', auditor: '本机审计员', viewer: '本机查看者' };
 
-/** Reads the configuration of API.md's table from the environment. */
+/** Reads the configuration of docs/http-api.md's table from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
   const dataDir = resolve(env.REGISTRY_DATA_DIR || './data');
   const eventStoreUrl = env.EVENTSTORE_URL || undefined;
@@ -35,12 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
   let tokens: TokenGrant[];
-  let generatedTokenFile: string | undefined;
+  let generatedTokenFiles: Record<Role, string> | undefined;
   if (env.REGISTRY_TOKENS) {
     tokens = parseTokens(env.REGISTRY_TOKENS);
   } else if (embedded) {
-    generatedTokenFile = join(dataDir, 'registrar-token.txt');
-    tokens = [{ token: generatedToken(dataDir, generatedTokenFile), role: 'registrar', jurisdictions: ['*'], name: '本机登记员' }];
+    // One token per role, so that an auditor and the dashboard need not hold the registrar's.
+    generatedTokenFiles = { registrar: join(dataDir, 'registrar-token.txt'), auditor: join(dataDir, 'auditor-token.txt'), viewer: join(dataDir, 'viewer-token.txt') };
+    tokens = ROLES.map((role) => ({ token: generatedToken(dataDir, generatedTokenFiles![role]), role, jurisdictions: ['*'], name: GENERATED_TOKEN_NAMES[role] }));
   } else {
     throw new Error('REGISTRY_TOKENS 未设置：连接外部存储(EVENTSTORE_URL / MONGO_URL)时必须配置令牌');
   }
@@ -55,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     projector: env.REGISTRY_PROJECTOR !== 'false' && env.REGISTRY_PROJECTOR !== '0',
     publicRead: env.REGISTRY_PUBLIC_READ === 'true' || env.REGISTRY_PUBLIC_READ === '1',
     tokens,
-    generatedTokenFile,
+    generatedTokenFiles,
   };
 }
 

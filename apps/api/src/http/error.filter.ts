@@ -15,7 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Every error answers `{statusCode, error, message, details?}` (API.md). */
+/** Every error answers `{statusCode, error, message, details?}` (docs/http-api.md). */
 @Catch()
 export class RegistryErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Registry');

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, HttpException, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-model';
 import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
@@ -9,6 +9,7 @@ import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
 import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
+import { HistoryEntryResponse } from './registry.responses.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
 function badParam(field: string) {
@@ -28,6 +29,7 @@ export class EventLogController {
 
   @Get('bodies/:id/history')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: [HistoryEntryResponse], description: '机构沿革，按登记顺序' })
   @ApiOperation({ summary: '机构沿革', description: '该机构的全部事件(设立、调整、更名、改变隶属关系、撤销、合并、年度报告、更正)，按登记顺序，含更正。' })
   async history(@BodyIdParam() bodyId: string, @CurrentPrincipal() principal: Principal, @Req() request: HttpRequest, @Res() response: HttpResponse): Promise<void> {
     // Straight from the event store, so keyed by the log's head (ADR 0012); the token is

@@ -1,6 +1,6 @@
 import { Controller, Get, Query as QueryParam, Req, Res, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addDays, chinaDateOf } from '#domain';
 import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
@@ -9,6 +9,7 @@ import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 import { ReadConsistency } from './read-consistency.js';
 import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
+import { BodyStateResponse, ChangesAnswerResponse, QuotaAnswerResponse, RegistryAnswerResponse } from './registry.responses.js';
 
 const DATE = { required: false, description: '生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间)' };
 const KNOWN_AT = { required: false, description: '截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿' };
@@ -37,6 +38,7 @@ export class RegistryController {
 
   @Get('jurisdictions/:code/registry')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: RegistryAnswerResponse, description: '名单' })
   @ApiOperation({ summary: '议事协调机构名单(某日、某时所知)', description: '某行政区划在某日有效的议事协调机构：总数，长期/临时、党委/政府分项，以及各机构。设立当日起列入，撤销或合并当日起不再列入。' })
   @ApiQuery({ name: 'date', ...DATE })
   @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
@@ -62,6 +64,7 @@ export class RegistryController {
 
   @Get('bodies/:id')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: BodyStateResponse, description: '机构当日的状态' })
   @ApiOperation({ summary: '机构某日的状态', description: '该机构在某日(某时所知)的名称、序列、领导成员、成员单位、职责等；当日尚未设立或已撤销、合并时 404。' })
   @ApiQuery({ name: 'date', ...DATE })
   @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
@@ -81,6 +84,7 @@ export class RegistryController {
 
   @Get('jurisdictions/:code/quota')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: QuotaAnswerResponse, description: '总量控制线' })
   @ApiOperation({ summary: '总量控制情况', description: '期间内每个数量或基准发生变化的日期的在册机构数与所适用的总量控制基准，以及超出基准的期间和最大超出数。' })
   @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前十年' })
   @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })
@@ -107,6 +111,7 @@ export class RegistryController {
 
   @Get('jurisdictions/:code/changes')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: ChangesAnswerResponse, description: '期间变化' })
   @ApiOperation({ summary: '期间变化', description: '两日之间(含)设立、撤销(含撤销情形与处理方式)、合并、更名、调整、改变隶属关系的机构。' })
   @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前一年' })
   @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })

@@ -1,12 +1,13 @@
 import { Controller, Get, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InvalidReadQueryError } from '#read-model';
 import type { Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCompliance } from './supervision.queries.js';
+import { ComplianceAnswerResponse } from './compliance.responses.js';
 
 @ApiTags('监督')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ComplianceController {
 
   @Get(':code/compliance')
   @Roles('viewer', 'auditor', 'registrar')
+  @ApiOkResponse({ type: ComplianceAnswerResponse, description: '监督提示' })
   @ApiOperation({
     summary: '监督提示(某日)',
     description:

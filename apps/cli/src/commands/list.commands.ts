@@ -9,11 +9,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { fail } from '../cli-errors.js';
 import { RuleViolationError, addDays, isLocalDate } from '#domain';
 import type { EventStore } from '#event-store';
 import {
   KNOWN_JURISDICTION_NAMES,
-  ListFileError,
   decodeListFile,
   formatOfficialListCsv,
   formatOfficialListText,
@@ -35,10 +35,6 @@ export type WithListContext = <T>(work: (ports: ListCliPorts) => Promise<T>) => 
 
 const OPERATOR: Principal = { name: `命令行(${process.env.USER ?? 'operator'})`, role: 'registrar', jurisdictions: ['*'] };
 
-function fail(field: string, message: string): never {
-  console.error(JSON.stringify({ error: 'Bad Request', field, message }));
-  process.exit(2);
-}
 
 interface ImportOptions {
   jurisdiction: string;
@@ -68,16 +64,10 @@ export function registerListCommands(program: Command, withContext: WithListCont
     .action((file: string, options: ImportOptions) => {
       if (!/^\d{6}$/.test(options.jurisdiction)) fail('jurisdiction', '须为六位行政区划代码');
       if (options.series !== 'party' && options.series !== 'government') fail('series', '须为 party 或 government');
-      if (!isLocalDate(options.date)) fail('date', '须为 YYYY-MM-DD');
+      if (!isLocalDate(options.date)) fail('date', `须为 YYYY-MM-DD 的有效日期，给出的是“${options.date}”`);
       if (!options.document.trim()) fail('document', '须写明文号');
-      let decoded: DecodedListFile;
-      try {
-        decoded = decodeListFile(readFileSync(file));
-      } catch (error) {
-        if (error instanceof ListFileError) fail('file', error.message);
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail('file', `文件不存在：${file}`);
-        throw error;
-      }
+      // A missing file or one that is not a list ends as one Chinese line (cli-errors.ts).
+      const decoded: DecodedListFile = decodeListFile(readFileSync(file));
       const list = parseOfficialList(decoded.text);
       return withContext(async ({ eventStore }) => {
         const bodies = new JurisdictionBodies(eventStore);
@@ -150,6 +140,7 @@ export function registerListCommands(program: Command, withContext: WithListCont
     .option('--out <file>', '写入文件(xlsx 必须)')
     .action((options: { jurisdiction: string; date?: string; knownAt?: string; format: string; out?: string }) => {
       if (!['text', 'csv', 'xlsx'].includes(options.format)) fail('format', '须为 text、csv 或 xlsx');
+      if (options.date !== undefined && !isLocalDate(options.date)) fail('date', `须为 YYYY-MM-DD 的有效日期，给出的是“${options.date}”`);
       if (options.format === 'xlsx' && !options.out) fail('out', 'xlsx 须用 --out 指定文件');
       return withContext(async ({ eventStore, readStore }) => {
         // Bring the views up to the log first; a running server's projector may share the store.

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isLocalDate } from '#domain';
+import { fail } from '../cli-errors.js';
 import type { EventStore } from '#event-store';
 import { KNOWN_JURISDICTION_NAMES } from '#official-list';
 import type { DecisionExecutor, Principal } from '#registry-app';
@@ -19,10 +20,6 @@ export type WithSupervisionContext = <T>(work: (ports: SupervisionCliPorts) => P
 
 const OPERATOR: Principal = { name: `命令行(${process.env.USER ?? 'operator'})`, role: 'registrar', jurisdictions: ['*'] };
 
-function fail(field: string, message: string): never {
-  console.error(JSON.stringify({ error: 'Bad Request', field, message }));
-  process.exit(2);
-}
 
 const checkJurisdiction = (code: string) => {
   if (!/^\d{6}$/.test(code)) fail('jurisdiction', '须为六位行政区划代码');

@@ -91,16 +91,6 @@ export async function getJson<T>(path: string, params: Params = {}): Promise<T> 
   return (await response.json()) as T;
 }
 
-/** Like getJson, but undefined when the route is not there (yet): 404 or 501. */
-export async function getOptional<T>(path: string, params: Params = {}): Promise<T | undefined> {
-  try {
-    return await getJson<T>(path, params);
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 501 || error.status === 405)) return undefined;
-    throw error;
-  }
-}
-
 /** Downloads a file through fetch (so that the token goes along) and saves it under `fallbackName`. */
 export async function download(path: string, params: Params, fallbackName: string): Promise<void> {
   const response = await send(path, params, '*/*');
@@ -137,7 +127,7 @@ export const FALLBACK_JURISDICTIONS: Jurisdiction[] = [
 ];
 
 export async function loadJurisdictions(): Promise<{ list: Jurisdiction[]; fromServer: boolean }> {
-  const answer = await getOptional<unknown>('/jurisdictions');
+  const answer = await getJson<unknown>('/jurisdictions');
   const raw = Array.isArray(answer)
     ? answer
     : answer && typeof answer === 'object'

@@ -1,89 +1,28 @@
 /** Chinese labels and date helpers. */
 import type { Duration, Series } from './types';
 
-export const SERIES: Record<Series, string> = { party: '党委', government: '政府' };
-export const SERIES_LONG: Record<Series, string> = { party: '市委(党委系列)', government: '市政府(政府系列)' };
-export const DURATION: Record<Duration, string> = { standing: '长期设置', temporary: '临时性设置' };
+import {
+  ABOLITION_REASON_LABELS,
+  DISPOSITION_LABELS,
+  DURATION_LABELS,
+  EVENT_TYPE_LABELS,
+  FIELD_LABELS,
+  RANK_LABELS,
+  SERIES_LABELS,
+  SERIES_LONG_LABELS,
+} from '#domain/labels';
+
+// The one label table (libs/domain/src/labels.ts), under the names the views use.
+export const SERIES: Record<Series, string> = SERIES_LABELS;
+export const SERIES_LONG: Record<Series, string> = SERIES_LONG_LABELS;
+export const DURATION: Record<Duration, string> = DURATION_LABELS;
 export const KINDS = ['领导小组', '委员会', '联席会议', '指挥部', '协调小组', '其他'];
-
-export const EVENT_TYPES: Record<string, string> = {
-  BodyEstablished: '设立',
-  BodyAdjusted: '调整',
-  BodyRenamed: '更名',
-  BodyAffiliationChanged: '改变隶属关系',
-  BodyAbolished: '撤销',
-  BodyMergedAway: '合并(并入他机构)',
-  BodyAbsorbedMerger: '合并(吸收其他机构)',
-  BodiesMerged: '合并',
-  AnnualReportFiled: '年度报告',
-  QuotaBaselineSet: '总量控制基准',
-  EventCorrected: '更正',
-};
-
-export const DISPOSITIONS: Record<string, string> = {
-  abolished: '撤销',
-  delisted: '不再作为议事协调机构',
-  'joint-meeting': '调整为部门联席会议',
-};
-
+export const EVENT_TYPES: Record<string, string> = EVENT_TYPE_LABELS;
+export const DISPOSITIONS: Record<string, string> = DISPOSITION_LABELS;
 /** 市级办法 第十五条 (一)–(八). */
-export const ABOLITION_REASONS: Record<number, string> = {
-  1: '(一)擅自设立的',
-  2: '(二)工作任务已经完成的',
-  3: '(三)工作职能消失的',
-  4: '(四)工作已转变为常规化、常态化工作，无需专设议事协调机构的',
-  5: '(五)工作任务已规定由相应职能部门承担的',
-  6: '(六)上级相关议事协调机构已经撤销，对口设立且工作任务可由相关职能部门承担的',
-  7: '(七)长期不开展工作或者作用发挥不明显，无保留必要的',
-  8: '(八)其他原因需要撤销的',
-};
-
-export const FIELD_LABELS: Record<string, string> = {
-  name: '名称',
-  aliases: '对外名称',
-  kind: '类别',
-  series: '序列',
-  duration: '设置期限',
-  termEnd: '设立期限至',
-  abolitionCondition: '撤销条件',
-  basis: '设立依据',
-  reason: '设立理由',
-  leader: '组长(主任、指挥、召集人)',
-  leaders: '组长(主任、指挥、召集人)',
-  deputies: '副组长',
-  members: '成员',
-  memberUnits: '成员单位',
-  tasks: '主要任务',
-  duties: '工作职责',
-  hostDepartment: '承担日常工作的部门',
-  location: '办公地点',
-  funding: '经费来源',
-  mirrorsUpperBody: '对口上级机构',
-  effectiveDate: '生效日期',
-  documentNo: '文号',
-  abolitionReason: '撤销情形',
-  disposition: '处理方式',
-  year: '年度',
-  summary: '工作情况',
-  meetingsHeld: '召开会议次数',
-  filedOn: '报送日期',
-  newName: '新名称',
-  previousName: '原名称',
-  total: '基准总数',
-  from: '原序列',
-  to: '新序列',
-};
-
-export const RANKS: Record<string, string> = {
-  provincial: '省部级',
-  bureau: '厅局级',
-  'deputy-bureau': '副厅局级',
-  county: '县处级',
-  'deputy-county': '副县处级',
-  section: '乡科级',
-  'deputy-section': '副乡科级',
-  'non-leadership': '非领导职务',
-};
+export const ABOLITION_REASONS: Record<number, string> = ABOLITION_REASON_LABELS;
+export const RANKS: Record<string, string> = RANK_LABELS;
+export { FIELD_LABELS };
 
 const CHINA = 8 * 3600_000;
 

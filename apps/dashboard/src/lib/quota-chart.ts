@@ -110,7 +110,9 @@ function option(input: QuotaChartInput): echarts.EChartsCoreOption {
         markArea: {
           silent: true,
           itemStyle: { color: 'rgba(220, 38, 38, 0.16)' },
-          label: { color: '#b42318', position: 'insideTop' },
+          // A short stretch is narrower than its label: start the label at the stretch's left edge
+          // and let it run past the right one instead of cutting it (overflow 'none').
+          label: { color: '#b42318', position: 'insideTopLeft', distance: 4, overflow: 'none', backgroundColor: 'rgba(255, 255, 255, 0.8)', padding: [1, 3] },
           data: violations.map((v) => [
             { xAxis: ts(v.from), name: `超出 ${v.maxOver}` },
             { xAxis: Math.min(ts(addDays(v.to, 1)), ts(end) + DAY) },

@@ -1,148 +1,43 @@
 /**
- * The answers the dashboard reads, as API.md and libs/read-model describe them. Only the
- * fields used here; the server may send more.
+ * The answers the dashboard reads, generated from the server's OpenAPI document
+ * (api-types.generated.ts, `npm run generate:api-types`; test/e2e/api-types.e2e-spec.ts fails when
+ * it is out of date): the enumerations, the routes' parameters and every answer the page reads
+ * but the jurisdiction list, which the page reads loosely (lib/api.ts).
  */
-export type Series = 'party' | 'government';
-export type Duration = 'standing' | 'temporary';
+import type { components, operations } from './api-types.generated';
+
+type Schemas = components['schemas'];
+export type Series = Schemas['EstablishBodyRequest']['series'];
+export type Duration = Schemas['EstablishBodyRequest']['duration'];
+export type Rank = NonNullable<Schemas['PostDto']['rank']>;
+/** The query of `GET /jurisdictions/{code}/registry`, as the server documents it. */
+export type RegistryQuery = NonNullable<operations['RegistryController_registry']['parameters']['query']>;
 
 export interface Jurisdiction {
   code: string;
   name: string;
 }
 
-/** GET /jurisdictions/{code}/registry → bodies[] (libs/read-model RegistryEntry). */
-export interface RegistryEntry {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  series: Series;
-  duration: Duration;
-  establishedOn: string;
-  hostDepartment?: string;
-  termEnd?: string;
-  /** Place in a published list, when the server sends it. */
-  listing?: { documentNo?: string; section?: Duration; number?: number };
-}
+/** GET /jurisdictions/{code}/registry, as the OpenAPI document describes it. */
+export type RegistryAnswer = Schemas['RegistryAnswerResponse'];
+export type RegistryEntry = Schemas['RegistryEntryResponse'];
 
-export interface RegistryAnswer {
-  jurisdiction: string;
-  date: string;
-  knownAt: string;
-  total: number;
-  counts: { standing: number; temporary: number; party: number; government: number };
-  bodies: RegistryEntry[];
-}
+export type Post = Schemas['PostResponse'];
 
-export interface Post {
-  title: string;
-  rank?: string;
-}
+/** GET /bodies/{id}?date=, as the OpenAPI document describes it. */
+export type BodyState = Schemas['BodyStateResponse'];
 
-/** GET /bodies/{id}?date= (domain BodyState). */
-export interface BodyState {
-  id: string;
-  jurisdiction: string;
-  status: 'active' | 'abolished' | 'merged';
-  name: string;
-  aliases: string[];
-  kind: string;
-  series: Series;
-  duration: Duration;
-  termEnd?: string;
-  abolitionCondition?: string;
-  basis?: { conditions: number[]; text: string };
-  reason?: string;
-  leaders?: Post[];
-  deputies?: Post[];
-  members?: Post[];
-  memberUnits?: string[];
-  tasks?: string;
-  duties?: string;
-  hostDepartment?: string;
-  location?: string;
-  funding?: string;
-  mirrorsUpperBody?: string;
-  establishedOn: string;
-  establishedBy?: string;
-  endedOn?: string;
-  abolition?: { reason: number; disposition: string; documentNo: string };
-  mergedInto?: string;
-  formerNames?: Array<{ name: string; until: string }>;
-  annualReports?: Array<{ year: number; filedOn: string; meetingsHeld: number }>;
-  lastActivityOn?: string;
-}
+/** GET /bodies/{id}/history, oldest first, as the OpenAPI document describes it. */
+export type HistoryEntry = Schemas['HistoryEntryResponse'];
 
-/** GET /bodies/{id}/history, oldest first. */
-export interface HistoryEntry {
-  eventId: string;
-  type: string;
-  effectiveDate: string;
-  recordedAt: string;
-  recordedBy?: string;
-  documentNo: string;
-  reason?: string;
-  justification?: string;
-  waivedRules?: Array<{ rule: string; source?: string; message?: string }>;
-  version?: number;
-  position?: number;
-  data: Record<string, unknown>;
-}
+/** GET /jurisdictions/{code}/quota, as the OpenAPI document describes it. */
+export type QuotaAnswer = Schemas['QuotaAnswerResponse'];
+export type QuotaPoint = Schemas['QuotaPointResponse'];
 
-/** GET /jurisdictions/{code}/quota (libs/read-model QuotaTimeline). */
-export interface QuotaPoint {
-  date: string;
-  active: number;
-  baseline: number | null;
-  series?: Series;
-  baselineDocumentNo?: string;
-}
+/** GET /jurisdictions/{code}/changes, as the OpenAPI document describes it. */
+export type ChangesAnswer = Schemas['ChangesAnswerResponse'];
+export type MergerLine = Schemas['MergerLineResponse'];
 
-export interface QuotaAnswer {
-  from: string;
-  to: string;
-  points: QuotaPoint[];
-  violations: Array<{ from: string; to: string; maxOver: number }>;
-}
-
-interface ChangeFacts {
-  eventId: string;
-  bodyId: string;
-  effectiveDate: string;
-  documentNo: string;
-  recordedAt: string;
-}
-
-export interface MergerLine {
-  mergerId: string;
-  eventId: string;
-  effectiveDate: string;
-  documentNo: string;
-  recordedAt: string;
-  reason: number;
-  reasonText: string;
-  sources: Array<{ id: string; name: string }>;
-  target: { id: string; name: string; established: boolean };
-}
-
-/** GET /jurisdictions/{code}/changes (libs/read-model ChangesBetween). */
-export interface ChangesAnswer {
-  from: string;
-  to: string;
-  established: Array<ChangeFacts & { name: string; kind: string; series: Series; duration: Duration; origin?: string }>;
-  abolished: Array<ChangeFacts & { name: string; reason: number; reasonText: string; disposition: string; dispositionText: string }>;
-  merged: MergerLine[];
-  renamed: Array<ChangeFacts & { previousName: string; newName: string; aliases: string[] }>;
-  adjusted: Array<ChangeFacts & { name: string; fields: string[] }>;
-  affiliationChanged: Array<ChangeFacts & { name: string; from: Series; to: Series }>;
-}
-
-/** One compliance alert, read loosely (issue 5 defines the final shape). */
-export interface ComplianceAlert {
-  rule: string;
-  article: string;
-  message: string;
-  since?: string;
-  severity?: string;
-  bodies: Array<{ id?: string; name: string }>;
-}
+/** GET /jurisdictions/{code}/compliance, as the OpenAPI document describes it. */
+export type ComplianceAnswer = Schemas['ComplianceAnswerResponse'];
+export type ComplianceAlert = Schemas['ComplianceAlertResponse'];

@@ -43,7 +43,7 @@ export interface Policy {
   provenance?: Partial<Record<PolicyParameter, string>>;
 }
 
-/** The rules a policy parameterises or cites, by their DOMAIN.md codes. */
+/** The rules a policy parameterises or cites, by their rule codes (docs/domain.md). */
 export type PolicyRuleCode =
   | 'leader'
   | 'deputies'

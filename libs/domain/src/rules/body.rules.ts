@@ -1,5 +1,5 @@
 /**
- * The rules of DOMAIN.md that can be checked when a decision is recorded, one function each,
+ * The rules of docs/domain.md that can be checked when a decision is recorded, one function each,
  * named after the rule and citing its article. Each returns the violations it finds.
  */
 import type { LocalDate } from '../shared/dates.js';

@@ -1,4 +1,4 @@
-/** Stable rule codes of DOMAIN.md, cited by errors, warnings and reports. */
+/** Stable rule codes (docs/domain.md), cited by errors, warnings and reports. */
 export type RuleCode =
   | 'basis'
   | 'application'

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The published names live once, in the domain's test data.
-import { WEIFANG_STANDING, WEIFANG_TEMPORARY } from '../../../domain/src/testing/weifang.fixtures.js';
+import { WEIFANG_STANDING, WEIFANG_TEMPORARY } from '#domain/testing';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SEEDS_DIR = join(here, '..', '..', '..', '..', 'seeds');

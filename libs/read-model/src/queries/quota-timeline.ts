@@ -51,6 +51,10 @@ export function quotaTimeline(
   entries.forEach(boundaries);
   baselines.forEach(boundaries);
 
+  // Before the first baseline there is nothing to count against, but the line counts what the
+  // first baseline will count (its series), so that it does not jump when the baseline starts.
+  const firstDay = baselines.reduce<LocalDate | undefined>((day, b) => (day === undefined || b.validFrom < day ? b.validFrom : day), undefined);
+  const first = firstDay === undefined ? undefined : baselines.find((b) => isValidOn(b, firstDay));
   // One sweep over the change days: each entry adds one to its series where it starts (or at
   // `from`) and takes it back where it ends, instead of counting every entry on every day
   // (a 25-year line of a 100-body jurisdiction: ~3,000 days × ~3,000 entries).
@@ -78,7 +82,7 @@ export function quotaTimeline(
       running.joint += d.joint;
     }
     const baseline = baselines.find((b) => isValidOn(b, day))?.baseline;
-    const series = baseline?.series;
+    const series = baseline ? baseline.series : first && day < first.validFrom ? first.baseline.series : undefined;
     const active = series === undefined ? running.party + running.government + running.joint : running[series];
     const point: QuotaPoint = {
       date: day,

@@ -11,7 +11,7 @@ export interface RegistryCounts {
   joint?: number;
 }
 
-/** API.md `GET /jurisdictions/{code}/registry`. */
+/** docs/http-api.md `GET /jurisdictions/{code}/registry`. */
 export interface RegistryAsOf {
   jurisdiction: string;
   date: LocalDate;

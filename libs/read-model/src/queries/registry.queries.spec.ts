@@ -72,6 +72,16 @@ describe('quota timeline', () => {
     ]);
   });
 
+  it('before the first baseline, counts what the first baseline counts (its series), so the line does not jump when it starts', () => {
+    const entries = [entry('gov', '2019-01-01', null), entry('party', '2019-01-01', null, 'party')];
+    const governmentOnly = { ...baseline('2020-06-01', null, 1), baseline: { ...baseline('2020-06-01', null, 1).baseline, series: 'government' as const } };
+    const timeline = quotaTimeline(entries, [governmentOnly], '2020-01-01', '2020-12-31');
+    expect(timeline.points.map((p) => [p.date, p.active, p.baseline, p.series])).toEqual([
+      ['2020-01-01', 1, null, 'government'],
+      ['2020-06-01', 1, 1, 'government'],
+    ]);
+  });
+
   it('marks a new baseline even when the count does not change', () => {
     const timeline = quotaTimeline([entry('a', '2020-01-01', null)], [baseline('2019-01-01', '2020-05-01', 5), baseline('2020-05-01', null, 3)], '2020-01-01', '2020-12-31');
     expect(timeline.points.map((p) => [p.date, p.active, p.baseline])).toEqual([
@@ -80,7 +90,7 @@ describe('quota timeline', () => {
     ]);
   });
 
-  it('counts, on every day of the period, the entries valid that day of the series the baseline in force names (against a day-by-day count)', () => {
+  it('counts, on every day of the period, the entries valid that day of the series the baseline in force names, or before the first baseline the first one names (against a day-by-day count)', () => {
     const day = fc.integer({ min: 0, max: 60 }).map((n) => addDays('2020-01-01', n));
     const interval = fc.tuple(day, fc.option(fc.integer({ min: 1, max: 40 }), { nil: null })).map(([validFrom, length]) => ({ validFrom, validTo: length === null ? null : addDays(validFrom, length) }));
     const entries = fc.array(fc.tuple(interval, fc.constantFrom('party' as const, 'government' as const)), { maxLength: 12 });
@@ -94,7 +104,11 @@ describe('quota timeline', () => {
         for (let d = from; d <= to; d = addDays(d, 1)) {
           const point = points.filter((p) => p.date <= d).at(-1)!;
           const baseline = bases.find((b) => isValidOn(b, d))?.baseline;
-          const expected = docs.filter((e) => isValidOn(e, d) && (baseline?.series === undefined || e.entry.series === baseline.series)).length;
+          // Before the first baseline, the series the first one counts (ADR 0013).
+          const firstDay = bases.map((b) => b.validFrom).sort()[0];
+          const first = firstDay !== undefined && d < firstDay ? bases.find((b) => isValidOn(b, firstDay))?.baseline : undefined;
+          const series = baseline ? baseline.series : first?.series;
+          const expected = docs.filter((e) => isValidOn(e, d) && (series === undefined || e.entry.series === series)).length;
           expect([d, point.active, point.baseline]).toEqual([d, expected, baseline ? baseline.total : null]);
         }
       }),

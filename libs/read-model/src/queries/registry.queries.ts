@@ -1,5 +1,5 @@
 /**
- * The reads of API.md, answered from the read store (one indexed query per collection, no
+ * The reads of docs/http-api.md, answered from the read store (one indexed query per collection, no
  * replay). Dates default to today in China time, knownAt to now.
  */
 import { isLocalDate, type BodyState, type LocalDate, type MergerReason } from '#domain';
@@ -36,7 +36,7 @@ export interface MergerLine {
   target: { id: string; name: string; established: boolean };
 }
 
-/** API.md `GET /jurisdictions/{code}/changes`. */
+/** docs/http-api.md `GET /jurisdictions/{code}/changes`. */
 export interface ChangesBetween {
   jurisdiction: string;
   from: LocalDate;
@@ -97,7 +97,8 @@ export class RegistryQueries {
     const range = this.range(from, to, knownAt);
     const [entries, baselines] = await Promise.all([
       this.store.registryEntriesBetween(jurisdiction, range),
-      this.store.quotaBaselines(jurisdiction, range),
+      // Every baseline, not only those of the period: before the first one, the line counts what it counts.
+      this.store.quotaBaselines(jurisdiction, { ...range, from: '0001-01-01', to: '9999-12-31' }),
     ]);
     return { jurisdiction, ...range, ...quotaTimeline(entries, baselines, range.from, range.to) };
   }

@@ -1,5 +1,5 @@
 /**
- * The two time axes of the read model (DOMAIN.md "Time, for auditors"):
+ * The two time axes of the read model (docs/domain.md "Time: two axes"):
  *
  * - valid time: `YYYY-MM-DD` dates of effect (China calendar). A document is valid on D when
  *   `validFrom <= D` and (`validTo` is null or `D < validTo`): established on D counts on D,

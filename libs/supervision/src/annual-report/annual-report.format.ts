@@ -1,23 +1,7 @@
 /** The annual report as the 编办 hands it on: Markdown to read, XLSX to work with. */
 import ExcelJS from 'exceljs';
+import { ruleLabel } from '#domain';
 import type { AnnualReport, RegistryCounts } from './annual-report.js';
-
-const RULE_LABELS: Record<string, string> = {
-  quota: '超出总量控制基准',
-  'term-expired': '临时机构超过设立期限',
-  'annual-report': '未按时报送年度报告',
-  dormant: '长期不开展工作',
-  'member-units': '成员单位超过限额',
-  duplicate: '职责或名称相同相近',
-  'term-review': '以条件结束的临时机构待核实',
-  deputies: '副职人数(已说明理由)',
-  leader: '组长人数(已说明理由)',
-  'member-rank': '成员职级(已说明理由)',
-  discipline: '纪检监察负责同志任职(已说明理由)',
-  mirror: '对口设立(已说明理由)',
-  'single-series': '党政联合设立(已说明理由)',
-  'establishment-missing': '设立文件未存档',
-};
 
 const countsLine = (c: RegistryCounts) => `${c.total} 个(长期 ${c.standing}、临时 ${c.temporary}；党委序列 ${c.party}、政府序列 ${c.government}${c.joint ? `、党政联合 ${c.joint}` : ''})`;
 const cell = (text: string | number) => String(text).replace(/\|/g, '｜').replace(/\n/g, ' ');
@@ -61,7 +45,7 @@ export function formatAnnualReportMarkdown(report: AnnualReport): string {
   } else p('全部按期报送。\n');
   p(`## 四、年末监督提示(${report.alerts.length} 项)`);
   p();
-  table(['规则', '依据', '自', '机构', '说明'], report.alerts.map((a) => [RULE_LABELS[a.rule] ?? a.rule, a.article, a.since, a.bodies.map((b) => b.name).join('、') || '—', a.message]));
+  table(['规则', '依据', '自', '机构', '说明'], report.alerts.map((a) => [ruleLabel(a.rule), a.article, a.since, a.bodies.map((b) => b.name).join('、') || '—', a.message]));
   p('### 建议撤销');
   p();
   if (report.candidates.abolish.length === 0) p('无。\n');
@@ -109,7 +93,7 @@ export async function formatAnnualReportXlsx(report: AnnualReport): Promise<Buff
     ...report.reports.filed.map((r) => [r.name, r.hostDepartment, r.late ? '逾期报送' : '按期报送', r.filedOn, r.meetingsHeld]),
     ...report.reports.missing.map((m) => [m.name, m.hostDepartment, '未报送', '', '']),
   ], [40, 26, 12, 12, 10]);
-  sheet('监督提示', `${t}：年末监督提示`, ['规则', '依据', '自', '机构', '说明'], report.alerts.map((a) => [RULE_LABELS[a.rule] ?? a.rule, a.article, a.since, a.bodies.map((b) => b.name).join('、'), a.message]), [20, 30, 12, 40, 60]);
+  sheet('监督提示', `${t}：年末监督提示`, ['规则', '依据', '自', '机构', '说明'], report.alerts.map((a) => [ruleLabel(a.rule), a.article, a.since, a.bodies.map((b) => b.name).join('、'), a.message]), [20, 30, 12, 40, 60]);
   sheet('总量控制', `${t}：总量控制`, ['日期', '在册(计入基准)', '基准'], report.quota.points.map((q) => [q.date, q.active, q.baseline ?? '']), [12, 16, 10]);
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

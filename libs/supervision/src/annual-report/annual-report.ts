@@ -8,6 +8,7 @@ import {
   ABOLITION_DISPOSITIONS,
   ABOLITION_REASONS,
   CAMPAIGN_OUTCOME_LABELS,
+  fieldLabel,
   MERGER_REASONS,
   SERIES_NAMES,
   type BodiesMerged,
@@ -190,7 +191,7 @@ export function changesIn(history: JurisdictionHistory, first: LocalDate, last: 
         ].join('；'));
         break;
       case 'BodyAdjusted':
-        add(e, 'adjusted', body, `调整：${Object.keys(d.changes).join('、')}${e.reason ? `；${e.reason}` : ''}`);
+        add(e, 'adjusted', body, `调整：${Object.keys(d.changes).map(fieldLabel).join('、')}${e.reason ? `；${e.reason}` : ''}`);
         break;
       case 'BodyRenamed':
         add(e, 'renamed', body, `${d.previousName} 更名为 ${d.newName}${d.aliases?.length ? `(对外名称：${d.aliases.join('、')})` : ''}`);

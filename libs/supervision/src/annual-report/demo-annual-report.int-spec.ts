@@ -4,6 +4,7 @@
  * computed here from the raw events.
  */
 import ExcelJS from 'exceljs';
+import { FIELD_LABELS, RULE_LABELS } from '#domain';
 import type { StoredEvent } from '#event-store';
 import { DEMO_JURISDICTION } from '#official-list';
 import { SupervisionQueries } from '../supervision.queries.js';
@@ -92,6 +93,10 @@ describe(`the annual report (市级办法 第二十条) of the demo history for 
     expect(md).toContain(`# 演示市${YEAR}年度议事协调机构工作情况报告`);
     for (const section of ['## 一、机构数量', '## 二、年度变化', '## 三、年度工作情况报告', '## 四、年末监督提示', '## 五、总量控制']) expect(md).toContain(section);
     expect(md).toContain(`未报 ${report.reports.missing.length} 个`);
+    // A reader sees Chinese names, never a rule code or a field name (调整：成员单位, not memberUnits).
+    const codes = new Set([...Object.keys(RULE_LABELS), ...Object.keys(FIELD_LABELS)]);
+    expect((md.match(/[A-Za-z][A-Za-z-]+/g) ?? []).filter((word) => codes.has(word))).toEqual([]);
+    expect(md).toMatch(/调整：[^a-zA-Z\n|]+/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await formatAnnualReportXlsx(report)) as never);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['机构数量', '年度变化', '年度报告', '监督提示', '总量控制']);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '#event-store';
 import { DecisionExecutor, type Principal } from '#registry-app';
 import { SupervisionQueries } from '../supervision.queries.js';
-import { establish, units } from '../../../domain/src/testing/commands.js';
+import { establish, units } from '#domain/testing';
 
 const principal: Principal = { name: '潍坊市编办', role: 'registrar', jurisdictions: ['370700'] };
 

@@ -196,8 +196,11 @@ export function annualReportAlerts(history: JurisdictionHistory, date: LocalDate
     const body = timeline.activeOn(date);
     if (!body) continue;
     const filed = new Set(body.annualReports.map((r) => r.year));
+    // A gap followed by a later report is closed: it stays in that year's annual report and the
+    // body's history; the alert shows the run of missing years since the last report (ADR 0013).
+    const lastFiledYear = Math.max(0, ...filed);
     const missing: Array<{ year: number; deadline: LocalDate }> = [];
-    for (let year = Number(body.establishedOn.slice(0, 4)); year <= Number(date.slice(0, 4)); year++) {
+    for (let year = Math.max(Number(body.establishedOn.slice(0, 4)), lastFiledYear + 1); year <= Number(date.slice(0, 4)); year++) {
       const { deadline } = reportDeadline(history, year);
       if (deadline < date && !filed.has(year) && timeline.activeOn(`${year}-12-31`)) missing.push({ year, deadline });
     }
@@ -206,7 +209,7 @@ export function annualReportAlerts(history: JurisdictionHistory, date: LocalDate
     alerts.push({
       rule: 'annual-report',
       article: articleOf(policy, 'annual-report'),
-      message: `${body.name}(承担日常工作的部门：${body.hostDepartment})未报送 ${missing.map((m) => m.year).join('、')} 年度工作情况报告`,
+      message: `${body.name}${body.hostDepartment ? `(承担日常工作的部门：${body.hostDepartment})` : ''}未报送 ${missing.map((m) => m.year).join('、')} 年度工作情况报告`,
       since: dayAfter(missing[0].deadline),
       bodies: [ref(body)],
       details: {

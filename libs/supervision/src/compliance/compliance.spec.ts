@@ -98,9 +98,23 @@ describe('市级办法 第二十条 每年底报告当年工作情况 (annual-re
     expect(alertsOf(log, '2020-12-31', 'annual-report')).toEqual([]);
   });
 
-  it('市级办法 第二十条: a report filed late ends its part of the alert; the earlier missing year keeps it open', () => {
+  it('市级办法 第二十条: a later report closes the alert; the gap before it stays in the history, not among open alerts (ADR 0013)', () => {
     expect(alertsOf(log, '2022-01-15', 'annual-report')[0].details.missing).toEqual([{ year: 2020, deadline: '2020-12-31' }, { year: 2021, deadline: '2021-12-31' }]);
-    expect(alertsOf(log, '2022-03-01', 'annual-report')[0]).toMatchObject({ since: '2021-01-01', details: { missing: [{ year: 2020 }] } });
+    expect(alertsOf(log, '2022-03-01', 'annual-report')).toEqual([]);
+  });
+
+  it('市级办法 第二十条: a body imported from a published list (no host department recorded) is named without an empty (承担日常工作的部门：)', () => {
+    const imported = new SupervisionLog();
+    imported.establish('list', '2020-03-31', '潍坊市食品安全委员会', { hostDepartment: '' });
+    const [alert] = alertsOf(imported, '2021-01-01', 'annual-report');
+    expect(alert.message).toBe('潍坊市食品安全委员会未报送 2020 年度工作情况报告');
+  });
+
+  it('市级办法 第二十条: the alert of a body that stopped reporting lists the years since its last report', () => {
+    const stopped = new SupervisionLog();
+    stopped.establish('food', '2015-03-15', '潍坊市食品安全委员会');
+    stopped.report('food', 2017, '2017-12-20');
+    expect(alertsOf(stopped, '2020-01-01', 'annual-report')[0]).toMatchObject({ since: '2019-01-01', details: { missing: [{ year: 2018 }, { year: 2019 }] } });
   });
 
   it('市级办法 第二十条: under a policy whose reports are due on 03-31 of the next year, the deadline moves', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MUNICIPAL_POLICY, RuleViolationError } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import { DecisionExecutor, type Principal } from '#registry-app';
-import { establish, units } from '../../../domain/src/testing/commands.js';
+import { establish, units } from '#domain/testing';
 
 const CODE = '370700';
 const principal: Principal = { name: '潍坊市编办', role: 'registrar', jurisdictions: [CODE] };

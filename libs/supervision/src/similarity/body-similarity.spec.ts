@@ -7,7 +7,7 @@
  */
 import type { MergeBodies } from '#domain';
 import { buildDemoHistory } from '#official-list';
-import { WEIFANG_STANDING, WEIFANG_TEMPORARY, splitPublishedName } from '../../../domain/src/testing/weifang.fixtures.js';
+import { WEIFANG_STANDING, WEIFANG_TEMPORARY, splitPublishedName } from '#domain/testing';
 import { TUNED_THRESHOLDS, compareBodies, nameScore, roundsOf, type ComparableBody, type SimilarityThresholds } from '#domain';
 
 type Pair = [ComparableBody, ComparableBody];

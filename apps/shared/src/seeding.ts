@@ -1,5 +1,6 @@
 /**
- * Loads `seeds/` through the registry's command path (DecisionExecutor), each command with a
+ * Loads `seeds/` (shared by the server and the CLI; it reads official-list and supervision, so it
+ * lives with the apps, above both) through the registry's command path (DecisionExecutor), each command with a
  * deterministic Idempotency-Key, so a second run records nothing new.
  *
  * A folder with `seed.json` + `notice.txt` is a published list (潍坊名单 format) imported with
@@ -13,9 +14,7 @@ import type { Series } from '#domain';
 import type { EventStore } from '#event-store';
 import { JurisdictionBodies, type DecisionExecutor, type Principal } from '#registry-app';
 import { loadPolicyProfiles, policySeedCommands, type PolicySeed } from '#supervision';
-import { demoHistory } from './demo-history.js';
-import { parseOfficialList } from './parse-official-list.js';
-import { planListImport, type PlannedCommand } from './plan-list-import.js';
+import { demoHistory, parseOfficialList, planListImport, type PlannedCommand } from '#official-list';
 
 export const SEED_PRINCIPAL: Principal = { name: '种子数据(seeds/)', role: 'registrar', jurisdictions: ['*'] };
 
