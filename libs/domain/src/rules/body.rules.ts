@@ -68,7 +68,7 @@ export function basisRule(profile: Pick<BodyProfile, 'basis'>): Violation[] {
 }
 
 /**
- * Every decision carries the 文号 of the document that made or filed it (DOMAIN.md; 第十条 for
+ * Every decision carries the 文号 of the document that made or filed it (docs/domain.md; 第十条 for
  * an establishment, 第十四条 for a filing, 第十八条 for the others). A blank one is refused.
  */
 export function documentNoRule(documentNo: unknown, source: string = SOURCES.application): Violation[] {

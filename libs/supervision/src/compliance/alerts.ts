@@ -329,7 +329,7 @@ export function memberUnitsAlerts(history: JurisdictionHistory, date: LocalDate)
 
 // ---------------------------------------------------------------------------------------------
 // justified bends of the other warning rules (deputies, leader, member-rank, discipline, mirror,
-// single-series): DOMAIN.md promises that a decision recorded with a justification shows up in
+// single-series): docs/domain.md promises that a decision recorded with a justification shows up in
 // supervision views, for as long as what it set stands.
 
 type BentRule = 'deputies' | 'leader' | 'member-rank' | 'discipline' | 'mirror' | 'single-series';

@@ -170,7 +170,7 @@ describe('市级办法 第八条 成员单位原则上不超过10个 (member-uni
     expect(alert).toMatchObject({ article: '市级办法 第八条', since: '2019-03-01', details: { memberUnits: 12, limit: 10, policy: '市级办法' } });
   });
 
-  it('市级办法 第八条: the same with the need recorded (waivedRules) stays in view, marked justified with its text (DOMAIN.md)', () => {
+  it('市级办法 第八条: the same with the need recorded (waivedRules) stays in view, marked justified with its text (docs/domain.md)', () => {
     const log = new SupervisionLog();
     log.establish('safety', '2019-03-01', '潍坊市安全生产委员会', { memberUnits: units(12) }, waiver('member-units'));
     const [alert] = alertsOf(log, '2020-01-01', 'member-units');

@@ -26,7 +26,7 @@ export class IsNotBlankConstraint implements ValidatorConstraintInterface {
 /** A string with something in it besides blanks (a 文号 of "" or "  " is no document). */
 export const IsNotBlank = () => Validate(IsNotBlankConstraint);
 
-/** The warning rules a decision may bend, by code (DOMAIN.md). */
+/** The warning rules a decision may bend, by code (docs/domain.md). */
 export const WARNING_RULES = ['leader', 'deputies', 'member-units', 'member-rank', 'discipline', 'mirror', 'duplicate', 'quota', 'single-series'] as const;
 
 @ValidatorConstraint({ name: 'isJustifications' })
