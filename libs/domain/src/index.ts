@@ -2,6 +2,7 @@
 export * from './shared/dates.js';
 export * from './shared/names.js';
 export * from './shared/violations.js';
+export * from './shared/waivers.js';
 export * from './shared/domain-event.js';
 export * from './body/body.types.js';
 export * from './body/body.events.js';

@@ -1,4 +1,5 @@
-import { enforce, RuleViolationError, waiverRecord, type Violation, type WaivedViolation } from '../shared/violations.js';
+import { enforce, RuleViolationError, type Violation, type WaivedViolation } from '../shared/violations.js';
+import { waiverRecord } from '../shared/waivers.js';
 import { streamIds } from '../shared/domain-event.js';
 import {
   applicationRule,

@@ -1,4 +1,5 @@
-import { enforce, RuleViolationError, waiverRecord, type Justifications, type Violation } from '../shared/violations.js';
+import { enforce, RuleViolationError, type Justifications, type Violation } from '../shared/violations.js';
+import { waiverRecord } from '../shared/waivers.js';
 import { isLocalDate } from '../shared/dates.js';
 import type { DomainEvent, RecordedDomainEvent } from '../shared/domain-event.js';
 import type { EventCorrected } from './correction.events.js';

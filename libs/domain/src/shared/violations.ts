@@ -38,16 +38,6 @@ export type Justifications = Partial<Record<RuleCode, string>>;
 /** A warning the decision bends, with the text that justified it. */
 export type WaivedViolation = Violation & { justification: string };
 
-/** How a decision's justification is written on its event (DomainEvent.justification, waivedRules). */
-export function waiverRecord(waived: WaivedViolation[]) {
-  if (waived.length === 0) return {};
-  const texts = [...new Set(waived.map((w) => w.justification))];
-  const rules = [...new Set(waived.map((w) => w.rule))];
-  return {
-    justification: texts.length === 1 ? texts[0] : rules.map((r) => `${r}：${waived.find((w) => w.rule === r)!.justification}`).join('；'),
-    waivedRules: waived.map(({ rule, source, message, justification }) => ({ rule, source, message, justification })),
-  };
-}
 
 /** A decision that breaks rules: 422 at the edge. */
 export class RuleViolationError extends Error {

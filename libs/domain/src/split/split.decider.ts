@@ -1,4 +1,5 @@
-import { enforce, RuleViolationError, waiverRecord, type Violation } from '../shared/violations.js';
+import { enforce, RuleViolationError, type Violation } from '../shared/violations.js';
+import { waiverRecord } from '../shared/waivers.js';
 import { streamIds, type DomainEvent } from '../shared/domain-event.js';
 import { documentNoRule, establishmentRules, lifecycleRule, type DecisionContext } from '../rules/body.rules.js';
 import type { DecisionRecord, EstablishBody } from '../body/body.commands.js';
