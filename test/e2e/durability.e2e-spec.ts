@@ -89,7 +89,7 @@ describe('durability and tamper evidence of the embedded store', () => {
 
     const store = new SqliteEventStore(file);
     try {
-      const report = await verifyLog(() => store.readAll());
+      const report = await verifyLog(store);
       expect(report.problems).toEqual([expect.objectContaining({ eventId: answer.body.eventIds[0], problem: 'hash-mismatch' })]);
     } finally {
       await store.close();

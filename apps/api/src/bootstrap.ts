@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createEventStore } from '#event-store';
+import { eventShapeProblem } from '#domain';
+import { createEventStore, type FormatMigration } from '#event-store';
 import { Projector, createReadStore } from '#read-model';
 import { loadSeeds } from '../../shared/src/seeding.js';
 import { DecisionExecutor } from '#registry-app';
@@ -19,7 +20,14 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP app on the configured stores: the embedded default or KurrentDB. */
 export async function createRegistryApp(config: RegistryConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+  const eventStore = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, validate: eventShapeProblem });
+  const migration = (eventStore as { migration?: FormatMigration }).migration;
+  if (migration) {
+    // a file of the previous format was migrated on open (docs/decisions/0005): say so, and whether it still verifies
+    const logger = new Logger('EventStore');
+    logger.log(`事件文件已由格式 ${migration.from} 迁移为格式 ${migration.to}：${migration.events} 个事件`);
+    if (migration.problems.length > 0) logger.warn(`迁移后校验发现 ${migration.problems.length} 个问题(迁移前即已存在)：${JSON.stringify(migration.problems.slice(0, 5))}`);
+  }
   const readStore = await createReadStore({ dataDir: config.dataDir, mongoUrl: config.mongoUrl });
   if (config.seedOnEmpty && (await eventStore.headPosition()) === 0) {
     // REGISTRY_SEED_ON_EMPTY: a newcomer sees 潍坊 2020 and the demo at once.

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
-import { resolve } from 'node:path';
-import { createEventStore, verifyLog, type EventStore } from '#event-store';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eventShapeProblem } from '#domain';
+import { CorruptEventError, createEventStore, parseDigest, takeDigest, verifyLog, type EventStore, type LogHead } from '#event-store';
 import { Projector, createReadStore, type ReadStore } from '#read-model';
-import type { DecisionExecutor } from '#registry-app';
+import type { DecisionExecutor, Principal } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
 import { registerListCommands } from './commands/list.commands.js';
 import { registerSupervisionCommands } from './commands/supervision.commands.js';
@@ -22,9 +24,40 @@ interface CliPorts {
   executor: DecisionExecutor;
 }
 
+/** Whoever runs the CLI on the server records as the operator (recordedBy). */
+const OPERATOR: Principal = { name: `命令行(${process.env.USER ?? 'operator'})`, role: 'registrar', jurisdictions: ['*'] };
+
+/** A rebuild whose log failed the check, refused without --accept-unverified. */
+class UnverifiedLogError extends Error {
+  constructor(readonly problemCount: number) {
+    super(`日志校验发现 ${problemCount} 个问题：新视图未切换，读者仍看到原视图。请以 npm run cli -- verify 查明；确需以此日志重建，请加 --accept-unverified(将记录在案)。`);
+  }
+}
+
+/**
+ * The durable record of a rebuild the operator accepted unverified: one JSON line appended to
+ * `audit-log.jsonl` in the data folder and synced, beside the stores it concerns.
+ */
+function recordInAuditLog(entry: Record<string, unknown>): void {
+  const dataDir = process.env.REGISTRY_DATA_DIR || './data';
+  mkdirSync(dataDir, { recursive: true });
+  const fd = openSync(join(dataDir, 'audit-log.jsonl'), 'a', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify({ recordedAt: new Date().toISOString(), ...entry })}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fail(field: string, message: string): never {
+  console.error(JSON.stringify({ error: 'Bad Request', field, message }));
+  process.exit(2);
+}
+
 async function withContext<T>(work: (ports: CliPorts) => Promise<T>): Promise<T> {
   const dataDir = process.env.REGISTRY_DATA_DIR || './data';
-  const eventStore = await createEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL || undefined, dataDir });
+  const eventStore = await createEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL || undefined, dataDir, validate: eventShapeProblem });
   const readStore = await createReadStore({ dataDir, mongoUrl: process.env.MONGO_URL || undefined });
   const context = await NestFactory.createApplicationContext(CliModule.register({ eventStore, readStore }), { logger: ['error', 'warn'] });
   try {
@@ -56,8 +89,9 @@ const program = new Command()
 
 program
   .command('rebuild')
-  .description('从事件日志重建全部读模型：先建入新表，完成后一次切换，读者不会看到半成品')
-  .action(() =>
+  .description('从事件日志重建全部读模型：先建入新表，边读边校验哈希链，校验通过后一次切换，读者不会看到半成品；校验不通过则不切换(退出码 2)')
+  .option('--accept-unverified', '校验不通过(或有无法读取的事件，将被略过)也切换到新视图；此决定连同发现的问题记入输出与数据目录的 audit-log.jsonl')
+  .action((options: { acceptUnverified?: boolean }) =>
     withContext(async ({ eventStore, readStore }) => {
       const projector = new Projector({ eventStore, readStore });
       const bar = new cliProgress.SingleBar(
@@ -65,25 +99,85 @@ program
         cliProgress.Presets.shades_classic,
       );
       const head = await eventStore.headPosition();
+      // the chain is checked alongside the fold, over the same log; the switch waits for it
+      const check = verifyLog(eventStore);
+      check.catch(() => undefined);
+      const skipped: CorruptEventError[] = [];
+      let verification: Awaited<typeof check> | undefined;
       bar.start(Math.max(head, 1), 0, { events: 0, rate: 0 });
-      const result = await projector.rebuild((p) => {
-        bar.setTotal(Math.max(p.head, 1));
-        bar.update(p.position, { events: p.events, rate: Math.round((p.events / Math.max(p.elapsedMs, 1)) * 1000) });
-      });
+      let result;
+      try {
+        result = await projector.rebuild(
+          (p) => {
+            bar.setTotal(Math.max(p.head, 1));
+            bar.update(p.position, { events: p.events, rate: Math.round((p.events / Math.max(p.elapsedMs, 1)) * 1000) });
+          },
+          {
+            ...(options.acceptUnverified ? { onCorrupt: (error: CorruptEventError) => void skipped.push(error) } : {}),
+            beforeSwitch: async () => {
+              verification = await check;
+              if (verification.problems.length > 0 && !options.acceptUnverified) throw new UnverifiedLogError(verification.problems.length);
+            },
+          },
+        );
+      } catch (error) {
+        bar.stop();
+        if (error instanceof UnverifiedLogError || error instanceof CorruptEventError) {
+          const problems = verification?.problems ?? (await check).problems;
+          console.error(error instanceof UnverifiedLogError ? error.message : `无法重建：${error.message}；未切换，读者仍看到原视图。`);
+          console.log(JSON.stringify({ command: 'rebuild', switched: false, verified: false, problems: problems.slice(0, 100), problemCount: problems.length }, null, 2));
+          process.exitCode = 2;
+          return;
+        }
+        throw error;
+      }
       bar.update(Math.max(head, 1));
       bar.stop();
-      console.log(JSON.stringify({ command: 'rebuild', ...result }));
+      const problems = verification?.problems ?? [];
+      const accepted = problems.length > 0 || skipped.length > 0;
+      const summary = {
+        command: 'rebuild',
+        switched: true,
+        ...result,
+        verified: !accepted,
+        ...(accepted
+          ? {
+              acceptedUnverified: { by: OPERATOR.name, at: new Date().toISOString(), problemCount: problems.length, problems: problems.slice(0, 100), skippedEvents: skipped.map(({ position, streamId, version, type, problem }) => ({ position, streamId, version, type, problem })) },
+            }
+          : {}),
+      };
+      if (accepted) recordInAuditLog(summary);
+      console.log(JSON.stringify(summary));
     }),
   );
 
 program
   .command('verify')
-  .description('校验哈希链：逐流检查每个事件的哈希与前序哈希，发现被删改的事件')
+  .description('校验整个日志(逐页读取)：每个事件的哈希、流内前序哈希与全日志链；给出 --against 时还证明日志仍含该摘要所证明的前缀。发现问题时退出码为 2')
+  .option('--against <digest>', '此前用 digest 保存的摘要：JSON 文本 {"position":…,"hash":"…"}，或存有它的文件')
+  .action((options: { against?: string }) => {
+    let against: LogHead | undefined;
+    if (options.against !== undefined) {
+      const text = options.against.trim().startsWith('{') ? options.against : existsSync(options.against) ? readFileSync(options.against, 'utf8') : fail('against', '须为摘要 JSON 或存有摘要的文件');
+      try {
+        against = parseDigest(text);
+      } catch (error) {
+        fail('against', (error as Error).message);
+      }
+    }
+    return withContext(async ({ eventStore }) => {
+      const { head, ...report } = await verifyLog(eventStore, { against });
+      console.log(JSON.stringify({ command: 'verify', ...report, digest: { ...head, at: new Date().toISOString() } }, null, 2));
+      if (report.problems.length > 0) process.exitCode = 2;
+    });
+  });
+
+program
+  .command('digest')
+  .description('打印日志当前的摘要 {position, hash, at}：请保存在系统之外(打印、邮件、另一系统)，日后以 verify --against 证明日志未被删改')
   .action(() =>
     withContext(async ({ eventStore }) => {
-      const report = await verifyLog(() => eventStore.readAll());
-      console.log(JSON.stringify({ command: 'verify', ...report }, null, 2));
-      if (report.problems.length > 0) process.exitCode = 2;
+      console.log(JSON.stringify(await takeDigest(eventStore)));
     }),
   );
 

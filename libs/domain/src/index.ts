@@ -28,4 +28,5 @@ export * from './policy/policy.events.js';
 export * from './policy/policy.decider.js';
 export * from './campaign/campaign.events.js';
 export * from './campaign/campaign.decider.js';
+export * from './event-shapes.js';
 export * from './labels.js';

@@ -40,6 +40,9 @@ export interface StoredEvent extends EventEnvelope {
   position: number;
 }
 
+/** A problem with a decoded event's shape for its type and schemaVersion, or undefined when it is sound. */
+export type EventValidator = (event: StoredEvent) => string | undefined;
+
 /** 0: the stream must not exist yet; N: the stream must be at version N; 'any': no check. */
 export type ExpectedVersion = number | 'any';
 
@@ -68,6 +71,12 @@ export interface ReadPagesOptions {
   after?: number;
   /** Events per page (default 10,000). */
   pageSize?: number;
+  /**
+   * Given, an event that cannot be read is left out of its page and passed here (a rebuild the
+   * operator accepted unverified); without it, reading throws CorruptEventError. SQLite only:
+   * other adapters throw.
+   */
+  onCorrupt?: (error: CorruptEventError) => void;
 }
 
 export interface Subscription {
@@ -83,6 +92,32 @@ export interface AppendOptions {
    * per jurisdiction written in the same multi-stream append (docs/decisions/0011-production-path.md).
    */
   unchangedSince?: { jurisdiction: string; position: number };
+}
+
+/**
+ * One row of the log as an audit reads it: what is stored even when the event itself can no
+ * longer be decoded, so a check can name the row and go on.
+ */
+export interface AuditRow {
+  position: number;
+  streamId: string;
+  version: number;
+  type: string;
+  eventId?: string;
+  /** The event's stored stream hash. */
+  hash: string;
+  /** The log chain's stored hash at this row, where the adapter keeps one (SQLite). */
+  logHash?: string;
+  /** The decoded event; absent when the row could not be decoded. */
+  event?: StoredEvent;
+  /** Why the row could not be decoded. */
+  problem?: string;
+}
+
+/** The log chain's hash at a position: what an auditor keeps to prove the log later. */
+export interface LogHead {
+  position: number;
+  hash: string;
 }
 
 export interface EventStore {
@@ -116,6 +151,16 @@ export interface EventStore {
   findByIdempotencyKey(key: string): Promise<StoredEvent[]>;
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
+  /**
+   * The log for an audit, page by page, corrupt rows included as rows without an event.
+   * Optional: without it an audit reads `readAllPages` (and stops at a row it cannot decode).
+   */
+  readAuditPages?(options?: ReadPagesOptions): AsyncIterable<AuditRow[]>;
+  /**
+   * The stored log chain's head. Optional: without it the head is computed by reading the log
+   * (log-chain.ts `logHeadOf`).
+   */
+  logHead?(): Promise<LogHead>;
   /** Answers when the store is reachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -140,5 +185,23 @@ export class ConcurrencyError extends Error {
   ) {
     super(`stream ${streamId} is at version ${actualVersion}, expected ${String(expectedVersion)}`);
     this.name = 'ConcurrencyError';
+  }
+}
+
+/**
+ * An event whose stored form can no longer be read as an event of its type (its JSON does not
+ * parse, or its data lacks what its type requires). Names the event, so that an operator can
+ * find it; the API answers 503 with it.
+ */
+export class CorruptEventError extends Error {
+  constructor(
+    readonly position: number,
+    readonly streamId: string,
+    readonly version: number,
+    readonly type: string,
+    readonly problem: string,
+  ) {
+    super(`事件已损坏：位置 ${position}，流 ${streamId}，第 ${version} 个事件(${type})：${problem}`);
+    this.name = 'CorruptEventError';
   }
 }

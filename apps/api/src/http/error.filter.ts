@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { InvalidFieldsError, RuleViolationError } from '#domain';
-import { ConcurrencyError } from '#event-store';
+import { ConcurrencyError, CorruptEventError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
@@ -57,6 +57,13 @@ export class RegistryErrorFilter implements ExceptionFilter {
       return shape(409, '版本冲突：该机构已被另一项登记修改，请刷新后重试', { details: { streamId: exception.streamId, actualVersion: exception.actualVersion } });
     }
     if (exception instanceof JurisdictionBusyError) return shape(409, exception.message, { details: { jurisdiction: exception.jurisdiction } });
+    if (exception instanceof CorruptEventError) {
+      // a damaged row: this answer needs it, the rest of the service goes on (docs/decisions/0005)
+      this.logger.error(exception.message);
+      return shape(503, `${exception.message}。请审计人员以 npm run cli -- verify 查明并从备份恢复；不涉及此事件的查询与登记不受影响`, {
+        details: { position: exception.position, streamId: exception.streamId, version: exception.version, type: exception.type, problem: exception.problem },
+      });
+    }
     if (exception instanceof IdempotencyKeyReusedError) return shape(422, exception.message, { details: { idempotencyKey: exception.key } });
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, HttpException, DefaultValuePipe, Get, Inject, ParseIntPipe, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '#event-store';
+import { parseDigest, type EventStore } from '#event-store';
 import type { ReadStore } from '#read-model';
 import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
@@ -66,9 +66,24 @@ export class EventLogController {
 
   @Get('integrity')
   @Roles('auditor')
-  @ApiOperation({ summary: '哈希链校验(审计)', description: '逐流校验每个事件的哈希与前序哈希，发现被删改的事件。' })
-  integrity() {
-    return this.queries.execute(new VerifyIntegrity());
+  @ApiOperation({
+    summary: '哈希链校验(审计)',
+    description:
+      '逐页校验整个日志：每个事件的哈希与其内容、流内前序哈希、全日志链(每个事件连到日志中的前一个事件)；无法读取的事件按位置、流、版本列出。' +
+      '返回当前摘要 digest {position, hash, at}，审计人员可在系统之外保存；以 position 与 hash 查询即校验日志是否仍含该摘要所证明的前缀(删除、改写均可查出)。',
+  })
+  @ApiQuery({ name: 'position', required: false, description: '此前保存的摘要的 position' })
+  @ApiQuery({ name: 'hash', required: false, description: '此前保存的摘要的 hash(64 位十六进制)' })
+  integrity(@QueryParam('position') position?: string, @QueryParam('hash') hash?: string) {
+    if (position === undefined && hash === undefined) return this.queries.execute(new VerifyIntegrity());
+    let against;
+    try {
+      against = parseDigest(JSON.stringify({ position: /^\d+$/.test(position ?? '') ? Number(position) : position, hash }));
+    } catch (error) {
+      const field = position === undefined || !/^\d+$/.test(position) ? 'position' : 'hash';
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: (error as Error).message, details: [{ field, problems: [(error as Error).message] }] });
+    }
+    return this.queries.execute(new VerifyIntegrity(against));
   }
 
   @Get('health')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { streamIds } from '#domain';
-import { verifyLog, type EventStore, type StoredEvent, type ChainProblem } from '#event-store';
+import { verifyLog, type EventStore, type LogCheck, type LogDigest, type LogHead, type StoredEvent } from '#event-store';
 import { BodyNotFoundError, JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { EVENT_STORE } from '../tokens.js';
 
@@ -40,8 +40,15 @@ export class GetEventLog extends Query<StoredEvent[]> {
   }
 }
 
-/** Hash-chain check over the whole log. */
-export class VerifyIntegrity extends Query<{ events: number; streams: number; problems: ChainProblem[] }> {}
+/** Hash-chain check over the whole log, against a digest kept before when given. */
+export class VerifyIntegrity extends Query<IntegrityReport> {
+  constructor(readonly against?: LogHead) {
+    super();
+  }
+}
+
+/** The check, and the digest of the log as it now is (to keep outside the system). */
+export type IntegrityReport = Omit<LogCheck, 'head'> & { digest: LogDigest };
 
 @Injectable()
 @QueryHandler(GetBodyHistory)
@@ -85,7 +92,8 @@ export class GetEventLogHandler implements IQueryHandler<GetEventLog, StoredEven
 export class VerifyIntegrityHandler implements IQueryHandler<VerifyIntegrity> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute() {
-    return verifyLog(() => this.store.readAll());
+  async execute({ against }: VerifyIntegrity): Promise<IntegrityReport> {
+    const { head, ...check } = await verifyLog(this.store, { against });
+    return { ...check, digest: { ...head, at: new Date().toISOString() } };
   }
 }

@@ -8,7 +8,7 @@
  * the next start resumes from it. An event at or below the checkpoint changes nothing.
  * Plain TypeScript: the NestJS app and the CLI construct it (see README of this library).
  */
-import type { EventStore, StoredEvent, Subscription } from '#event-store';
+import type { EventStore, ReadPagesOptions, StoredEvent, Subscription } from '#event-store';
 import { loadHistory } from '../projections/history.js';
 import { RegistryProjection } from '../projections/registry.projection.js';
 import type { ReadStore } from '../read-store.port.js';
@@ -40,6 +40,14 @@ export interface RebuildProgress {
   head: number;
   events: number;
   elapsedMs: number;
+}
+
+/** What a caller of `rebuild` may add at its read loop and its switch-over (the audit's check). */
+export interface RebuildChecks {
+  /** Called with the events left out of the log's pages because they could not be read; without it such an event fails the rebuild. */
+  onCorrupt?: ReadPagesOptions['onCorrupt'];
+  /** Called once the new views are written, before readers are switched to them; throwing keeps the old views. */
+  beforeSwitch?: (rebuilt: { position: number; events: number }) => Promise<void>;
 }
 
 export interface RebuildResult {
@@ -158,7 +166,7 @@ export class Projector {
    * Rebuilds the views from position 0 into fresh tables, then switches readers over in one
    * step. Following pauses meanwhile (readers keep the old views) and resumes afterwards.
    */
-  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+  async rebuild(onProgress?: (progress: RebuildProgress) => void, checks: RebuildChecks = {}): Promise<RebuildResult> {
     const wasFollowing = this.following;
     if (wasFollowing) await this.stop();
     const started = Date.now();
@@ -183,7 +191,7 @@ export class Projector {
       while (inFlight.length > 0) await inFlight.shift();
     };
     try {
-      for await (const page of this.eventStore.readAllPages({ pageSize: this.rebuildPageSize })) {
+      for await (const page of this.eventStore.readAllPages({ pageSize: this.rebuildPageSize, onCorrupt: checks.onCorrupt })) {
         for (const event of page) {
           // most events need no history: no promise for them
           if (projection.apply(event).status === 'needs-history') await this.applyTo(projection, event);
@@ -194,6 +202,7 @@ export class Projector {
       }
       await write();
       await allWritten();
+      await checks.beforeSwitch?.({ position: projection.position, events });
       await build.complete();
     } catch (error) {
       await Promise.allSettled(inFlight);
