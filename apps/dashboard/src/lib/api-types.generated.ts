@@ -101,7 +101,7 @@ export interface paths {
   "/api/v1/integrity": {
     /**
      * 哈希链校验(审计)
-     * @description 逐流校验每个事件的哈希与前序哈希，发现被删改的事件。
+     * @description 逐页校验整个日志：每个事件的哈希与其内容、流内前序哈希、全日志链(每个事件连到日志中的前一个事件)；无法读取的事件按位置、流、版本列出。返回当前摘要 digest {position, hash, at}，审计人员可在系统之外保存；以 position 与 hash 查询即校验日志是否仍含该摘要所证明的前缀(删除、改写均可查出)。
      */
     get: operations["EventLogController_integrity"];
   };
@@ -1743,9 +1743,17 @@ export interface operations {
   };
   /**
    * 哈希链校验(审计)
-   * @description 逐流校验每个事件的哈希与前序哈希，发现被删改的事件。
+   * @description 逐页校验整个日志：每个事件的哈希与其内容、流内前序哈希、全日志链(每个事件连到日志中的前一个事件)；无法读取的事件按位置、流、版本列出。返回当前摘要 digest {position, hash, at}，审计人员可在系统之外保存；以 position 与 hash 查询即校验日志是否仍含该摘要所证明的前缀(删除、改写均可查出)。
    */
   EventLogController_integrity: {
+    parameters: {
+      query?: {
+        /** @description 此前保存的摘要的 position */
+        position?: string;
+        /** @description 此前保存的摘要的 hash(64 位十六进制) */
+        hash?: string;
+      };
+    };
     responses: {
       200: {
         content: never;
