@@ -4,8 +4,9 @@ import { establishRequest, WEIFANG } from '../support/fixtures.js';
 
 /** Issue 11 "Access and idempotency": who may see an answer, page the log, or wait for a read. */
 const BEIJING = '110000';
+// 110000 is judged by the provincial default policy: posts without the municipal ranks
 const beijingRequest = (overrides: Record<string, unknown> = {}) =>
-  establishRequest({ jurisdiction: BEIJING, name: `北京市测试${randomUUID().slice(0, 6)}委员会`, duties: `测试职责 ${randomUUID()}`, ...overrides });
+  establishRequest({ jurisdiction: BEIJING, name: `北京市测试${randomUUID().slice(0, 6)}委员会`, duties: `测试职责 ${randomUUID()}`, leader: '市长', deputies: ['常务副市长', '分管副市长'], ...overrides });
 const weifangRequest = () => establishRequest({ name: `潍坊市测试${randomUUID().slice(0, 6)}委员会`, duties: `测试职责 ${randomUUID()}` });
 
 describe('access and idempotency over HTTP', () => {

@@ -84,7 +84,7 @@ describe('hostile input answers 400 in Chinese and writes nothing', () => {
   it('a merger without its target is a 400 naming target (was a 500 found by the fuzz suite)', async () => {
     const answer = await api().post('/mergers', { jurisdiction: WEIFANG, sourceBodyIds: [bodyId], reason: 2, documentNo: '潍政发〔2022〕3号', effectiveDate: '2022-01-10' });
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([{ field: 'target', label: '合并后的机构(target)', problems: ['必填'] }]);
+    expect(answer.body.details).toEqual([{ field: 'target', label: '合并后机构(target)', problems: ['必填'] }]);
   });
 
   it('400s name fields and allowed values in Chinese', async () => {
@@ -93,7 +93,7 @@ describe('hostile input answers 400 in Chinese and writes nothing', () => {
     expect(bad.body.message).toContain('序列(series)');
     expect(bad.body.message).toContain('设置期限(duration)');
     const series = bad.body.details.find((d: { field: string }) => d.field === 'series');
-    expect(series).toEqual({ field: 'series', label: '序列(series)', problems: ['须为以下之一：party(党委系列)、government(政府系列)'] });
+    expect(series).toEqual({ field: 'series', label: '序列(series)', problems: ['须为以下之一：party(党委)、government(政府)、joint(党政联合)'] });
     const abolition = await api().post(`/bodies/${bodyId}/abolition`, { reason: 2, disposition: 'gone', documentNo: '潍政发〔2022〕3号', effectiveDate: '2022-01-10' });
     expect(abolition.status).toBe(400);
     expect(abolition.body.details[0].problems[0]).toBe('须为以下之一：abolished(撤销)、delisted(不再作为议事协调机构)、joint-meeting(调整为部门联席会议)');

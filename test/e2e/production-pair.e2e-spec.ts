@@ -23,8 +23,9 @@ function withDatabase(url: string, database: string): string {
   return url.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)\/?[^?]*/, `$1/${database}`);
 }
 
-/** A jurisdiction code no other run wrote to (GB/T 2260-shaped, six digits). */
-const freshJurisdiction = () => `37${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
+/** A jurisdiction code no other run wrote to, of GB/T 2260's structure (prefecture 01–70, county 01–99; ADR 0009). */
+const two = (n: number) => String(n).padStart(2, '0');
+const freshJurisdiction = () => `37${two(1 + Math.floor(Math.random() * 70))}${two(1 + Math.floor(Math.random() * 99))}`;
 
 describe(`two API processes on ${stores}`, () => {
   let projecting: RunningRegistry;

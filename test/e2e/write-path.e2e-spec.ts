@@ -170,7 +170,7 @@ describe('HTTP write path on the embedded store', () => {
         expect.objectContaining({ rule: 'basis', source: '市级办法 第五条', severity: 'error' }),
         expect.objectContaining({ rule: 'leader', severity: 'error' }),
       ]));
-      const term = await api().post('/bodies', temporaryRequest({ name: '潍坊市无期限领导小组', termEnd: undefined }));
+      const term = await api().post('/bodies', temporaryRequest({ name: '潍坊市无期限领导小组', termEnd: undefined, abolitionCondition: undefined }));
       expect(term.status).toBe(422);
       expect(term.body.violations[0].rule).toBe('temporary-term');
     });
@@ -189,7 +189,11 @@ describe('HTTP write path on the embedded store', () => {
       const refused = await api().post('/bodies', request);
       expect(refused.status).toBe(422);
       expect(refused.body.violations.map((v: { rule: string }) => v.rule).sort()).toEqual(['deputies', 'discipline', 'leader', 'member-rank', 'member-units', 'mirror']);
-      const accepted = await api().post('/bodies', { ...request, justification: '经市委常委会研究同意' });
+      // one text for six rules is ambiguous: each rule is named
+      const single = await api().post('/bodies', { ...request, justification: '经市委常委会研究同意' });
+      expect(single.status).toBe(422);
+      const text = '经市委常委会研究同意';
+      const accepted = await api().post('/bodies', { ...request, justifications: { deputies: text, discipline: text, leader: text, 'member-rank': text, 'member-units': text, mirror: text } });
       expect(accepted.status).toBe(201);
     });
   });

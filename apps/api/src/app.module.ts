@@ -15,6 +15,9 @@ import { MergeBodiesController } from './commands/merge-bodies/merge-bodies.http
 import { RecordDecisionHandler } from './commands/record-decision.command.js';
 import { RenameBodyController } from './commands/rename-body/rename-body.http.controller.js';
 import { SetQuotaBaselineController } from './commands/set-quota-baseline/set-quota-baseline.http.controller.js';
+import { SelfAbolishBodyController } from './commands/self-abolish-body/self-abolish-body.http.controller.js';
+import { SplitBodyController } from './commands/split-body/split-body.http.controller.js';
+import { AdjustUnrecordedBodyController } from './commands/adjust-unrecorded-body/adjust-unrecorded-body.http.controller.js';
 import type { RegistryConfig } from './config/registry-config.js';
 import { RegistryErrorFilter } from './http/error.filter.js';
 import { EventLogController } from './queries/event-log.http.controller.js';
@@ -53,6 +56,9 @@ export class AppModule {
         FileAnnualReportController,
         SetQuotaBaselineController,
         CorrectEventController,
+        SelfAbolishBodyController,
+        SplitBodyController,
+        AdjustUnrecordedBodyController,
         EventLogController,
         RegistryController,
         RegistryExportController,

@@ -10,14 +10,14 @@ import { ABOLITION_DISPOSITIONS, ABOLITION_REASONS, BODY_KINDS, MERGER_REASONS }
 import { CAMPAIGN_OUTCOME_LABELS } from './campaign/campaign.events.js';
 
 /** Rules checked at decision time and alerts judged by supervision (docs/domain.md). */
-export type LabelledRule = RuleCode | 'term-expired' | 'annual-report' | 'dormant';
+export type LabelledRule = RuleCode | 'term-expired' | 'term-review' | 'annual-report' | 'dormant' | 'establishment-missing';
 
 /** Each rule's name, worded as what is wrong when it is cited. */
 export const RULE_LABELS: Record<LabelledRule, string> = {
   basis: '设立依据不足',
   application: '申请内容不完整',
   'temporary-term': '临时机构未写明期限或撤销条件',
-  'single-series': '序列须为党委或政府之一',
+  'single-series': '序列有误或党政联合设立',
   lifecycle: '机构不在存续期内',
   correction: '更正不成立',
   leader: '组长人数不符',
@@ -29,6 +29,8 @@ export const RULE_LABELS: Record<LabelledRule, string> = {
   duplicate: '职责或名称相同相近',
   quota: '超出总量控制基准',
   'term-expired': '临时机构超过设立期限',
+  'term-review': '以条件结束的临时机构待核实',
+  'establishment-missing': '设立文件未存档',
   'annual-report': '未按时报送年度报告',
   dormant: '长期不开展工作',
 };
@@ -104,13 +106,36 @@ export const FIELD_LABELS: Record<string, string> = {
   annualReportDeadline: '年度报告截止日',
   annualReportDueNextYear: '年度报告次年报送',
   dormantAfterDays: '长期不开展工作的天数',
+  conditionReviewAfterDays: '以条件结束的临时机构核实天数',
+  justifications: '逐项说明理由',
+  secretaries: '秘书长',
+  role: '角色',
+  person: '人员',
+  expert: '专家委员(不担任职务)',
+  leadUnits: '牵头单位',
+  office: '办公室',
+  seat: '办公室设在',
+  director: '办公室主任',
+  none: '不设办公室',
+  liaison: '联络员',
+  workingRules: '工作规则',
+  meetingsPerYear: '每年会议次数',
+  noSeal: '不刻制印章',
+  evidence: '任务完成的依据',
+  into: '分设的新机构',
+  splitInto: '分设的新机构',
+  splitFrom: '分设自',
+  selfAbolition: '自行撤销',
 };
 
-export const SERIES_LABELS: Record<Series, string> = { party: '党委', government: '政府' };
-export const SERIES_LONG_LABELS: Record<Series, string> = { party: '市委(党委系列)', government: '市政府(政府系列)' };
+export const SERIES_LABELS: Record<Series, string> = { party: '党委', government: '政府', joint: '党政联合' };
+export const SERIES_LONG_LABELS: Record<Series, string> = { party: '市委(党委系列)', government: '市政府(政府系列)', joint: '市委、市政府联合设立' };
 export const DURATION_LABELS: Record<Duration, string> = { standing: '长期设置', temporary: '临时性设置' };
 export const RANK_LABELS: Record<Rank, string> = {
-  provincial: '省部级',
+  state: '正国级',
+  'deputy-state': '副国级',
+  provincial: '省部级(正部级)',
+  'deputy-provincial': '副省部级(副部级)',
   bureau: '厅局级',
   'deputy-bureau': '副厅局级',
   county: '县处级',

@@ -21,7 +21,7 @@ export interface EventEnvelope {
   documentNo: string;
   reason?: string;
   justification?: string;
-  waivedRules?: Array<{ rule: string; source: string; message: string }>;
+  waivedRules?: Array<{ rule: string; source: string; message: string; justification?: string }>;
   correlationId: string;
   causationId: string;
   idempotencyKey?: string;

@@ -39,7 +39,19 @@ describe('the demo history of 演示市 (370799)', () => {
     expect(counts.FileAnnualReport).toBeGreaterThan(1000);
     expect(counts.SetQuotaBaseline).toBe(3);
     const mergers = ofType<MergeBodies>('MergeBodies');
-    expect(mergers.map((m) => m.target.kind).sort()).toEqual(['existing', 'existing', 'new', 'new']);
+    expect(mergers.map((m) => m.target.kind).sort()).toEqual(['existing', 'existing', 'new', 'new', 'new']);
+  });
+
+  it('holds the decisions real notices make (issue 12): a condition-ended body and its self-abolition, a joint body, a split, a new body from one source', () => {
+    const conditionEnded = ofType<EstablishBody>('EstablishBody').filter((c) => c.profile.duration === 'temporary' && !c.profile.termEnd);
+    expect(conditionEnded.map((c) => c.profile.abolitionCondition)).toEqual(['普查任务完成后自行撤销', '省运动会闭幕、善后工作完成后自行撤销']);
+    const selfAbolished = commands.filter((c) => c.type === 'SelfAbolishBody');
+    expect(selfAbolished).toEqual([expect.objectContaining({ bodyId: conditionEnded[0].bodyId, evidence: expect.stringContaining('验收') })]);
+    expect(ofType<EstablishBody>('EstablishBody').filter((c) => c.profile.series === 'joint').map((c) => c.profile.name)).toEqual(['演示市优化营商环境工作领导小组']);
+    const splits = commands.filter((c) => c.type === 'SplitBody');
+    expect(splits).toHaveLength(1);
+    expect(splits[0].type === 'SplitBody' && splits[0].into.map((t) => t.profile.name)).toEqual(['演示市爱国卫生运动委员会', '演示市健康行动推进委员会']);
+    expect(ofType<MergeBodies>('MergeBodies').filter((m) => m.target.kind === 'new' && m.sourceBodyIds.length === 1)).toHaveLength(1);
   });
 
   it('establishes bodies with the whole application content, posts not persons', () => {
@@ -52,7 +64,8 @@ describe('the demo history of 演示市 (370799)', () => {
       expect(p.leaders.length).toBeGreaterThan(0);
       expect(p.memberUnits[0]).toBe(p.hostDepartment);
       expect([...p.leaders, ...p.deputies, ...(p.members ?? [])].every((post) => post.rank !== undefined && !/[A-Za-z]/u.test(post.title))).toBe(true);
-      if (p.duration === 'temporary') expect(p.termEnd! > c.effectiveDate && !!p.abolitionCondition).toBe(true);
+      // a temporary body ends by its condition, and by its term when it has one
+      if (p.duration === 'temporary') expect((p.termEnd === undefined || p.termEnd > c.effectiveDate) && !!p.abolitionCondition).toBe(true);
     }
   });
 
@@ -76,10 +89,12 @@ describe('the demo history of 演示市 (370799)', () => {
     const byKey = new Map(history.commands.map((c) => [c.idempotencyKey, c.command]));
     for (const w of history.waivers) {
       const command = byKey.get(w.idempotencyKey)!;
-      expect('justification' in command && typeof command.justification === 'string' && command.justification.length > 0).toBe(true);
+      // each bent rule is named with its own justification
+      const named = 'justifications' in command ? command.justifications ?? {} : {};
+      for (const rule of w.rules) expect([rule, typeof named[rule]]).toEqual([rule, 'string']);
     }
     const unwaived = history.commands.filter((c) => !history.waivers.some((w) => w.idempotencyKey === c.idempotencyKey));
-    expect(unwaived.every((c) => !('justification' in c.command) || c.command.justification === undefined)).toBe(true);
+    expect(unwaived.every((c) => !('justifications' in c.command) || c.command.justifications === undefined)).toBe(true);
   });
 
   it('lets temporary bodies expire: most abolished, some late, three left past their term', () => {

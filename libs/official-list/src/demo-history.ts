@@ -23,6 +23,7 @@ import {
   decideBody,
   decideJurisdiction,
   decideMerger,
+  decideSplit,
   evolveBody,
   evolveJurisdiction,
   initialJurisdictionState,
@@ -216,7 +217,8 @@ interface BodySpec {
   leaders?: Post[];
   deputies?: Post[];
   aliases?: string[];
-  temporary?: { termEnd: LocalDate; condition: string };
+  /** How a temporary body ends: a term and its condition, or the condition alone (任务完成后自行撤销). */
+  temporary?: { termEnd?: LocalDate; condition: string };
 }
 
 /**
@@ -374,6 +376,7 @@ const JUSTIFICATIONS: Partial<Record<RuleCode, (v: Violation, nameOf: (id: strin
   'member-rank': () => '相关人员为业务主管，确因工作需要列为成员',
   discipline: () => '工作涉及纪律保障，经市纪委同意列为成员',
   mirror: () => '上级明确要求对口设立',
+  'single-series': () => '市委、市政府联合设立，统筹党政两方面力量推进',
 };
 
 /** The commands a story tells: every decision but a correction. */
@@ -412,6 +415,8 @@ class Registry {
         const ids = [...command.sourceBodyIds, command.target.bodyId];
         return decideMerger(command, new Map(ids.map((id) => [id, this.bodies.get(id)])), this.context(command.effectiveDate));
       }
+      case 'SplitBody':
+        return decideSplit(command, this.bodies.get(command.bodyId), new Map(command.into.map((t) => [t.bodyId, this.bodies.get(t.bodyId)])), this.context(command.effectiveDate));
       default:
         return decideBody(command, this.bodies.get(command.bodyId), this.context(command.effectiveDate, command.bodyId));
     }
@@ -432,8 +437,13 @@ class Registry {
         throw new Error(`demo history: ${idempotencyKey} refused: ${error.message}`);
       }
       const nameOf = (id: string) => this.bodies.get(id)?.name ?? id;
-      const reasons = [...new Set(error.violations.map((v) => JUSTIFICATIONS[v.rule]?.(v, nameOf) ?? '确因工作需要，经研究同意'))];
-      command = { ...command, justification: reasons.join('；') } as StoryCommand;
+      // each bent rule named with its own reason, as the request would (justifications)
+      const justifications: Partial<Record<RuleCode, string>> = {};
+      for (const v of error.violations) {
+        const text = JUSTIFICATIONS[v.rule]?.(v, nameOf) ?? '确因工作需要，经研究同意';
+        justifications[v.rule] = justifications[v.rule] && justifications[v.rule] !== text ? `${justifications[v.rule]}；${text}` : text;
+      }
+      command = { ...command, justifications } as StoryCommand;
       events = this.decide(command);
       this.waivers.push({ idempotencyKey, rules: [...new Set(error.violations.map((v) => v.rule))] });
     }
@@ -524,7 +534,7 @@ class Story {
       kind,
       series: spec.series,
       duration: spec.temporary ? 'temporary' : 'standing',
-      ...(spec.temporary ? { termEnd: spec.temporary.termEnd, abolitionCondition: spec.temporary.condition } : {}),
+      ...(spec.temporary ? { ...(spec.temporary.termEnd ? { termEnd: spec.temporary.termEnd } : {}), abolitionCondition: spec.temporary.condition } : {}),
       basis: { conditions, text: basisText },
       reason: `加强对全市${topic}工作的组织领导和统筹协调`,
       leaders,
@@ -571,12 +581,41 @@ class Story {
         bodyId,
         jurisdiction: DEMO_JURISDICTION,
         origin: 'decision',
-        documentNo: this.docs.issue(spec.series === 'party' ? 'party' : 'gov', date),
+        documentNo: this.docs.issue(spec.series === 'government' ? 'gov' : 'party', date),
         effectiveDate: date,
         reason: profile.reason,
         profile,
       });
       if (options.planted) this.plantedDuplicates.push(key);
+    });
+  }
+
+  /** 任务完成后自行撤销: no new 文号, the evidence that the task ended. */
+  selfAbolish(date: LocalDate, slug: string, evidence: string): void {
+    this.at(date, () => {
+      const body = this.stateOf(slug);
+      this.registry.record(this.key(slug, 'self-abolish'), { type: 'SelfAbolishBody', bodyId: body.id, effectiveDate: date, evidence, reason: '任务完成后自行撤销' });
+    });
+  }
+
+  /** 分设: one body split into new ones, in one decision. */
+  split(date: LocalDate, slug: string, specs: BodySpec[], text: string): void {
+    const ids = specs.map((spec) => {
+      const bodyId = newBodyId(this.key(spec.slug, 'establish'));
+      this.ids.set(spec.slug, bodyId);
+      return bodyId;
+    });
+    this.at(date, () => {
+      const body = this.stateOf(slug);
+      this.registry.record(this.key(slug, 'split', date), {
+        type: 'SplitBody',
+        jurisdiction: DEMO_JURISDICTION,
+        bodyId: body.id,
+        into: specs.map((spec, i) => ({ bodyId: ids[i], profile: this.profile(spec, date) })),
+        documentNo: this.docs.issue('gov', date),
+        effectiveDate: date,
+        reason: text,
+      });
     });
   }
 
@@ -867,6 +906,22 @@ export function buildDemoHistory(seed: number = DEMO_SEED): DemoHistory {
   story.abolish('2023-02-13', 'xinguan', 2, 'abolished', '疫情防控转入常态化，工作任务完成');
   story.rename('2024-05-13', 'chengguan', `${DEMO_JURISDICTION_NAME}城市管理和综合执法委员会`, undefined, '统筹城市管理和综合行政执法');
   story.abolish('2025-06-30', 'turang', 2, 'abolished', '第三次全国土壤普查成果通过验收，设立期限届满');
+
+  // Decisions as real notices make them (issue 12): bodies ended by a condition, not a date; a
+  // body set up jointly by 市委、市政府; a split (分设); a new body taking over one body's work.
+  story.establish('2021-05-10', gov('zaihaipucha', '第一次全国自然灾害综合风险普查领导小组', '市应急管理局', '组织自然灾害致灾因子、承灾体和减灾能力调查，汇总风险评估与区划成果', { temporary: { condition: '普查任务完成后自行撤销' } }));
+  story.selfAbolish('2023-06-30', 'zaihaipucha', '省普查办2023年6月验收通过演示市普查成果(演普查办〔2023〕4号通报)');
+  story.establish('2024-03-11', gov('shengyunhui', '省运动会筹备工作领导小组', '市体育局', '筹备承办省第二十六届运动会，协调场馆改造、赛事组织、接待和安保', { temporary: { condition: '省运动会闭幕、善后工作完成后自行撤销' } }));
+  story.establish('2021-07-05', {
+    slug: 'yingshang', name: '优化营商环境工作领导小组', series: 'joint', host: '市发展和改革委员会',
+    duties: '统筹推进营商环境评价、“一网通办”和涉企政策兑现，督办市场主体反映的重点问题',
+    leaders: [POSTS.secretary, POSTS.mayor], deputies: [POSTS.deputySecretary, POSTS.executiveViceMayor],
+  });
+  story.split('2022-04-11', 'aiwei', [
+    gov('aiguoweisheng', '爱国卫生运动委员会', '市卫生健康委员会', '组织病媒生物防制和城乡环境卫生整治，推动卫生城镇创建'),
+    gov('jiankangxingdong', '健康行动推进委员会', '市卫生健康委员会', '统筹健康知识普及、合理膳食和全民健身等专项行动，监测评估健康行动指标', { aliases: undefined }),
+  ], '健康行动推进委员会与爱国卫生运动委员会分设');
+  story.mergeIntoNew('2023-05-15', ['shuzi'], gov('shuzijianshe', '数字化转型工作委员会', '市大数据局', '统筹数字经济、数字社会和数字政府建设，推进公共数据开发利用'), 3, '数字政府建设领导小组工作并入新设的数字化转型工作委员会');
 
   // Routine adjustments: member units follow the departments of the day.
   for (let year = 2004; year <= 2025; year++) {

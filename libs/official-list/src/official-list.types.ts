@@ -123,7 +123,7 @@ export interface RegistryListBody {
   name: string;
   aliases: string[];
   kind: string;
-  series: 'party' | 'government';
+  series: 'party' | 'government' | 'joint';
   duration: Duration;
   establishedOn: string;
   hostDepartment?: string;

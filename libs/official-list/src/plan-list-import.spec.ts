@@ -115,7 +115,7 @@ describe('planListImport against active bodies', () => {
       documentNo: DOC,
       effectiveDate: '2020-03-31',
       reason: `据${DOC}公布的名单更名`,
-      justification: expect.any(String),
+      justifications: { duplicate: expect.any(String) },
     });
     expect(plan.commands.filter((c) => c.command.type === 'EstablishBody')).toHaveLength(66 - 5);
   });

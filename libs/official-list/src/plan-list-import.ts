@@ -225,7 +225,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
       outcomes.set(item, { ...place(item, section), action: 'rename', bodyId: body.id, from: body.name });
       removals.push({
         idempotencyKey: key(item),
-        command: { type: 'RenameBody', bodyId: body.id, newName: item.change.to, aliases: [...body.aliases], documentNo, effectiveDate: date, reason: `据${documentNo}更名`, justification: importJustification(documentNo) },
+        command: { type: 'RenameBody', bodyId: body.id, newName: item.change.to, aliases: [...body.aliases], documentNo, effectiveDate: date, reason: `据${documentNo}更名`, justifications: { duplicate: importJustification(documentNo) } },
       });
       // a later entry naming the new name is this body
       byName.set(norm(item.change.to), { ...body, name: item.change.to });
@@ -259,7 +259,8 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
           documentNo,
           effectiveDate: date,
           reason: `据${documentNo}公布的名单更名`,
-          justification: importJustification(documentNo),
+          // the published list is the decision: a name it gives is recorded even if another body bears it
+          justifications: { duplicate: importJustification(documentNo) },
         },
       });
       continue;

@@ -103,7 +103,7 @@ export type ChangeRecord =
       kind: BodyKind;
       series: Series;
       duration: Duration;
-      origin: 'decision' | 'merger' | 'import';
+      origin: 'decision' | 'merger' | 'import' | 'split' | 'unrecorded';
       mergerId?: string;
     })
   | (ChangeFacts & {

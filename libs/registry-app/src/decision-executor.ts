@@ -3,13 +3,15 @@ import {
   baselineInForce,
   campaignStreamId,
   chinaDateOf,
-  correctionRevalidation,
+  correctionRules,
   decideBody,
   decideCampaign,
   decideCorrection,
   decideJurisdiction,
   decideMerger,
   decidePolicy,
+  decideSplit,
+  defaultPolicyFor,
   evolveJurisdiction,
   foldCampaign,
   initialJurisdictionState,
@@ -28,6 +30,7 @@ import {
   type Policy,
   type RecordedDomainEvent,
   type SetQuotaBaseline,
+  type SplitBody,
 } from '#domain';
 import { Mutex, withTimeout, type MutexInterface } from 'async-mutex';
 import { ConcurrencyError, JurisdictionChangedError, newEventId, sealEvents, type EventEnvelope, type EventStore, type StoredEvent, type StreamWrite } from '#event-store';
@@ -35,7 +38,7 @@ import { JurisdictionBodies, foldBodyStream, loadStream, type LoadedStream } fro
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from './errors.js';
 import { mayAccess, type Principal } from './principal.js';
 
-export type RegistryCommand = BodyCommand | MergeBodies | SetQuotaBaseline | Omit<CorrectEvent, 'today'>;
+export type RegistryCommand = BodyCommand | MergeBodies | SplitBody | SetQuotaBaseline | Omit<CorrectEvent, 'today'>;
 /** Supervision's decisions: a jurisdiction's policy (管理办法) and clean-up campaigns (清理规范). */
 export type SupervisionCommand = AdoptPolicy | CampaignCommand;
 
@@ -201,38 +204,70 @@ export class DecisionExecutor {
       case 'ListCampaignOutcomes':
       case 'ConcludeCampaign':
         return this.decideCampaign(command, request, scope);
-      case 'CorrectEvent': {
-        const target = await this.store.findEvent(command.eventId);
-        if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
-        this.authorize(request.principal, target.jurisdiction);
-        // a corrected baseline or policy changes what the jurisdiction's decisions are judged by
-        if (target.streamId === streamIds.jurisdiction(target.jurisdiction)) await this.lockJurisdiction(target.jurisdiction, scope, request);
-        const stream = await loadStream(this.store, target.streamId);
-        this.checkExpected(stream, request.expectedVersion);
-        const events = decideCorrection(
-          { ...command, today: chinaDateOf(this.clock()) },
-          target as unknown as RecordedDomainEvent,
-          correctionRevalidation,
-        );
-        return this.writesFor(events, [stream], request);
-      }
+      case 'CorrectEvent':
+        return this.decideCorrection(command, request, scope);
+      case 'SplitBody':
+        return this.decideSplit(command, request, scope);
       default:
         return this.decideOnBody(command, request, scope);
     }
   }
 
+  /**
+   * 更正: judged by the rules of the decision it corrects, on the body as it stood just before
+   * the corrected event and the jurisdiction on the (corrected) effective date.
+   */
+  private async decideCorrection(command: Omit<CorrectEvent, 'today'>, request: DecisionRequest, scope: Scope) {
+    const target = await this.store.findEvent(command.eventId);
+    if (!target) throw new BodyNotFoundError(`事件 ${command.eventId}`);
+    this.authorize(request.principal, target.jurisdiction);
+    const onBody = target.streamId === streamIds.body(target.bodyId ?? '');
+    const judgedAgainstOthers = onBody && ['BodyEstablished', 'BodyRenamed', 'BodyAffiliationChanged', 'BodyAdjusted'].includes(target.type);
+    // a corrected baseline or policy changes what the jurisdiction's decisions are judged by
+    if (target.streamId === streamIds.jurisdiction(target.jurisdiction)) await this.lockJurisdiction(target.jurisdiction, scope, request);
+    const stream = await loadStream(this.store, target.streamId);
+    this.checkExpected(stream, request.expectedVersion);
+    const at = stream.events.findIndex((e) => e.eventId === target.eventId);
+    const asRead = applyCorrections(stream.events).find((e) => e.eventId === target.eventId) ?? target;
+    const before = onBody ? foldBodyStream(stream.events.slice(0, at).concat(stream.events.slice(at).filter((e) => e.type === 'EventCorrected'))) : undefined;
+    const date = command.effectiveDate && /^\d{4}-\d{2}-\d{2}$/.test(command.effectiveDate) ? command.effectiveDate : target.effectiveDate;
+    const context = await this.contextFor(target.jurisdiction, date, judgedAgainstOthers, scope, request, target.bodyId);
+    const events = decideCorrection(
+      { ...command, today: chinaDateOf(this.clock()) },
+      (target.type === 'EventCorrected' ? target : asRead) as unknown as RecordedDomainEvent,
+      (event) => correctionRules(event, before, context),
+    );
+    return this.writesFor(events, [stream], request);
+  }
+
+  /** 分设: the source body and every new one appended together. */
+  private async decideSplit(command: SplitBody, request: DecisionRequest, scope: Scope) {
+    this.authorize(request.principal, command.jurisdiction);
+    const ids = [command.bodyId, ...command.into.map((t) => t.bodyId)];
+    const streams = await Promise.all(ids.map((id) => loadStream(this.store, streamIds.body(id))));
+    this.checkExpected(streams[0], request.expectedVersion);
+    const states = new Map(ids.map((id, i) => [id, foldBodyStream(streams[i].events)] as const));
+    const source = states.get(command.bodyId);
+    if (source) this.authorize(request.principal, source.jurisdiction);
+    const context = await this.contextFor(command.jurisdiction, command.effectiveDate, true, scope, request);
+    return this.writesFor(decideSplit(command, source, states, context), streams, request);
+  }
+
   private async decideOnBody(command: BodyCommand, request: DecisionRequest, scope: Scope) {
     const stream = await loadStream(this.store, streamIds.body(command.bodyId));
     const state = foldBodyStream(stream.events);
+    const unrecorded = command.type === 'AdjustBody' ? command.unrecorded : undefined;
     if (command.type === 'EstablishBody') {
       this.authorize(request.principal, command.jurisdiction);
+    } else if (unrecorded && !state) {
+      this.authorize(request.principal, unrecorded.jurisdiction);
     } else {
       if (!state) throw new BodyNotFoundError(`机构 ${command.bodyId}`);
       this.authorize(request.principal, state.jurisdiction);
     }
     this.checkExpected(stream, request.expectedVersion);
-    const jurisdiction = command.type === 'EstablishBody' ? command.jurisdiction : state!.jurisdiction;
-    const needsOthers = ['EstablishBody', 'RenameBody', 'ChangeAffiliation'].includes(command.type) ||
+    const jurisdiction = command.type === 'EstablishBody' ? command.jurisdiction : state?.jurisdiction ?? unrecorded!.jurisdiction;
+    const needsOthers = ['EstablishBody', 'RenameBody', 'ChangeAffiliation'].includes(command.type) || unrecorded !== undefined ||
       (command.type === 'AdjustBody' && command.changes.duties !== undefined);
     const context = await this.contextFor(jurisdiction, command.effectiveDate, needsOthers, scope, request, command.bodyId);
     return this.writesFor(decideBody(command, state, context), [stream], request);
@@ -310,7 +345,7 @@ export class DecisionExecutor {
     ]);
     const policy = this.policyFor
       ? await this.policyFor(jurisdiction, date)
-      : policyInForce(applyCorrections(jurisdictionStream), date).policy;
+      : policyInForce(applyCorrections(jurisdictionStream), date, defaultPolicyFor(jurisdiction)).policy;
     return { policy, activeBodies, baseline: baselineInForce(jurisdictionStateOf(jurisdictionStream), date) };
   }
 

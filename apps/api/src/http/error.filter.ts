@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { RuleViolationError } from '#domain';
+import { InvalidFieldsError, RuleViolationError } from '#domain';
 import { ConcurrencyError, CorruptEventError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
 import { clientIdempotencyKey } from '../commands/shared/write-context.js';
@@ -48,8 +48,9 @@ export class RegistryErrorFilter implements ExceptionFilter {
         ...(related ? { related } : {}),
       }));
       const onlyWarnings = violations.every((v) => v.severity === 'warning');
-      return shape(422, onlyWarnings ? '该决定不符合以下规定；如确属已作出的决定，请在 justification 中说明理由后重新提交' : '该决定不能登记', { violations });
+      return shape(422, onlyWarnings ? '该决定不符合以下规定；如确属已作出的决定，请在 justifications 中逐项说明理由(如 {"quota": "…"})后重新提交' : '该决定不能登记', { violations });
     }
+    if (exception instanceof InvalidFieldsError) return shape(400, exception.message, { details: exception.details });
     if (exception instanceof BodyNotFoundError) return shape(404, exception.message);
     if (exception instanceof InvalidReadQueryError) {
       return shape(400, exception.message, { details: [{ field: exception.field, label: fieldLabel(exception.field), problems: [exception.message] }] });

@@ -1,10 +1,12 @@
-import { ABOLITION_DISPOSITIONS, CAMPAIGN_OUTCOME_LABELS } from '#domain';
+import { FIELD_LABELS as DOMAIN_FIELD_LABELS, VALUE_LABELS as DOMAIN_VALUE_LABELS } from '#domain';
 
 /**
- * Chinese names of request fields and of the coded values a request carries, for 400 answers.
- * A field keeps its API name beside the label ("序列(series)") so that the caller can find it.
+ * Chinese names of request fields and of the coded values a request carries, for 400 answers:
+ * the domain's one label table (libs/domain/src/labels.ts) first, then the names only HTTP has
+ * (query parameters, headers). A field keeps its API name beside the label ("序列(series)") so
+ * that the caller can find it.
  */
-export const FIELD_LABELS: Record<string, string> = {
+const HTTP_FIELD_LABELS: Record<string, string> = {
   jurisdiction: '行政区划代码',
   name: '名称',
   newName: '新名称',
@@ -86,23 +88,10 @@ export const FIELD_LABELS: Record<string, string> = {
   'Content-Type': '内容类型',
 };
 
-/** Coded values, with what they mean. */
-export const VALUE_LABELS: Record<string, string> = {
-  party: '党委系列',
-  government: '政府系列',
-  standing: '长期设置',
-  temporary: '临时性设置',
-  provincial: '省部级',
-  bureau: '厅局级',
-  'deputy-bureau': '副厅局级',
-  county: '县处级',
-  'deputy-county': '副县处级',
-  section: '乡科级',
-  'deputy-section': '副乡科级',
-  'non-leadership': '非领导职务',
-  ...ABOLITION_DISPOSITIONS,
-  ...CAMPAIGN_OUTCOME_LABELS,
-};
+export const FIELD_LABELS: Record<string, string> = { ...HTTP_FIELD_LABELS, ...DOMAIN_FIELD_LABELS };
+
+/** Every coded value with its meaning, whatever field it belongs to (for a field not in the domain's table). */
+const ANY_VALUE_LABELS: Record<string, string> = Object.assign({}, ...Object.values(DOMAIN_VALUE_LABELS));
 
 /** `series` → `序列(series)`; `basis.conditions` → `设立依据.设立情形(basis.conditions)`. */
 export function fieldLabel(path: string): string {
@@ -114,8 +103,9 @@ export function fieldLabel(path: string): string {
   return label === path ? path : `${label}(${path})`;
 }
 
-/** `party` → `party(党委系列)`; numbers and uncoded values as they are. */
-export function valueLabel(value: unknown): string {
+/** `party` → `party(党委)`, by the field's own table when it has one; numbers and uncoded values as they are. */
+export function valueLabel(value: unknown, field?: string): string {
   const text = String(value);
-  return VALUE_LABELS[text] ? `${text}(${VALUE_LABELS[text]})` : text;
+  const label = (field ? DOMAIN_VALUE_LABELS[field]?.[text] : undefined) ?? ANY_VALUE_LABELS[text];
+  return label && label !== text ? `${text}(${label})` : text;
 }

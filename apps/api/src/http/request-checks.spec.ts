@@ -18,7 +18,7 @@ describe('request body checks', () => {
 
   it('labels fields and coded values in Chinese, keeping the API name', () => {
     expect(fieldLabel('series')).toBe('序列(series)');
-    expect(fieldLabel('basis.conditions')).toBe('设立依据.设立情形(basis.conditions)');
+    expect(fieldLabel('basis.conditions')).toBe('设立依据.设立条件(basis.conditions)');
     expect(fieldLabel('colour')).toBe('colour');
     expect(valueLabel('joint-meeting')).toBe('joint-meeting(调整为部门联席会议)');
     expect(valueLabel(3)).toBe('3');

@@ -38,7 +38,7 @@ export const IsArray = (options?: ValidationOptions) => cv.IsArray(zh(options, (
 export const IsObject = (options?: ValidationOptions) => cv.IsObject(zh(options, () => '须为对象'));
 export const IsUUID = (version?: cv.IsUUIDVersion, options?: ValidationOptions) => documented(cv.IsUUID(version, zh(options, () => '须为 UUID')), options, { format: 'uuid' });
 export const IsIn = (values: readonly unknown[], options?: ValidationOptions) =>
-  documented(cv.IsIn(values, zh(options, () => `须为以下之一：${values.map(valueLabel).join('、')}`)), options, { enum: values as unknown[] as string[] });
+  documented(cv.IsIn(values, zh(options, (args) => `须为以下之一：${values.map((v) => valueLabel(v, args.property)).join('、')}`)), options, { enum: values as unknown[] as string[] });
 export const Min = (min: number, options?: ValidationOptions) => documented(cv.Min(min, zh(options, () => `不得小于 ${min}`)), options, { minimum: min });
 export const Max = (max: number, options?: ValidationOptions) => documented(cv.Max(max, zh(options, () => `不得大于 ${max}`)), options, { maximum: max });
 export const MinLength = (min: number, options?: ValidationOptions) =>

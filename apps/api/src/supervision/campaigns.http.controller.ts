@@ -9,7 +9,7 @@ import type { SupervisionQueries } from '#supervision';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { plainPost } from '../commands/establish-body/body-profile.dto.js';
 import { RecordDecision } from '../commands/record-decision.command.js';
-import { DecisionDto, IsLocalDate, PostsProperty, type PostDto } from '../commands/shared/decision.dto.js';
+import { DecisionDto, IsLocalDate, IsNotBlank, PostsProperty, type PostDto } from '../commands/shared/decision.dto.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
@@ -75,7 +75,7 @@ export class CampaignOutcomeDto {
 export class ListCampaignOutcomesRequest {
   @ApiProperty({ type: [CampaignOutcomeDto], description: '各机构拟作的清理结论' }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CampaignOutcomeDto) outcomes!: CampaignOutcomeDto[];
   @ApiProperty({ description: '评估日期 YYYY-MM-DD' }) @IsLocalDate() effectiveDate!: string;
-  @ApiPropertyOptional({ description: '文号，默认为清理方案的文号' }) @IsOptional() @IsString() @MaxLength(200) documentNo?: string;
+  @ApiPropertyOptional({ description: '文号(不能为空)，默认为清理方案的文号' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) documentNo?: string;
   @ApiPropertyOptional({ description: '说明' }) @IsOptional() @IsString() @MaxLength(4000) reason?: string;
 }
 
@@ -166,7 +166,7 @@ export class CampaignsController {
       campaignId: id,
       ...(await this.record(write, {
         type: 'ConcludeCampaign', campaignId: id, outcomes: dto.outcomes?.map(outcomeOf), keepUnlisted: dto.keepUnlisted,
-        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification,
+        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
       })),
     };
   }

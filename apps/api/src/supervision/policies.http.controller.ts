@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query as QueryParam } fr
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from '../http/validators.js';
-import { MUNICIPAL_POLICY, RANKS_HIGH_TO_LOW, policyInForce, type Policy, type PolicyAdopted } from '#domain';
+import { MUNICIPAL_POLICY, RANKS_HIGH_TO_LOW, defaultPolicyFor, policyInForce, type Policy, type PolicyAdopted } from '#domain';
 import type { Principal, WriteResult } from '#registry-app';
 import { policySummary, resolvePolicy, type PolicyCatalogue, type SupervisionQueries } from '#supervision';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
@@ -33,6 +33,7 @@ export class AdoptPolicyRequest extends DecisionDto {
   @IsOptional() @Matches(/^\d{2}-\d{2}$/, { message: '须为 MM-DD，如 03-31' }) annualReportDeadline?: string;
   @ApiPropertyOptional({ description: '年度报告于次年截止日前报送' }) @IsOptional() @IsBoolean() annualReportDueNextYear?: boolean;
   @ApiPropertyOptional({ description: '无会议记录多少天视为长期不开展工作(第十五条(七))，默认1095' }) @IsOptional() @IsInt() @Min(1) dormantAfterDays?: number;
+  @ApiPropertyOptional({ description: '以条件结束(任务完成后自行撤销)、未定期限的临时性机构，设立满多少天提请核实(第十五条(二))，默认730' }) @IsOptional() @IsInt() @Min(1) conditionReviewAfterDays?: number;
 }
 
 @ApiTags('监督')
@@ -66,13 +67,14 @@ export class PoliciesController {
       annualReportDeadline: dto.annualReportDeadline,
       annualReportDueNextYear: dto.annualReportDueNextYear,
       dormantAfterDays: dto.dormantAfterDays,
+      conditionReviewAfterDays: dto.conditionReviewAfterDays,
     };
     const policy = resolvePolicy(this.catalogue, { profile: dto.profile, overrides }, this.catalogue.get(MUNICIPAL_POLICY.name) ?? MUNICIPAL_POLICY);
     return this.commands.execute(new RecordDecision({
       ...write,
       command: {
         type: 'AdoptPolicy', jurisdiction, policy, ...(dto.profile ? { fromProfile: dto.profile } : {}),
-        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification,
+        documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
       },
     }));
   }
@@ -91,7 +93,7 @@ export class PoliciesController {
     return {
       jurisdiction: code,
       date: day,
-      inForce: { ...policySummary(history, day), policy: policyInForce(history.policies, day).policy },
+      inForce: { ...policySummary(history, day), policy: policyInForce(history.policies, day, defaultPolicyFor(code)).policy },
       adoptions: [...history.policies]
         .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.position - b.position))
         .map((e) => ({ eventId: e.eventId, effectiveDate: e.effectiveDate, documentNo: e.documentNo, recordedAt: e.recordedAt, ...(e.reason ? { reason: e.reason } : {}), ...(e.data as PolicyAdopted['data']) })),

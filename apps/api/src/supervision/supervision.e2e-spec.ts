@@ -22,7 +22,7 @@ describe('supervision over HTTP', () => {
     await write(`/jurisdictions/${code}/quota-baselines`, { total: 2, series: 'government', documentNo: '潍政办字〔2020〕37号', effectiveDate: '2020-03-31' });
     ids.safety = (await write('/bodies', establishRequest())).bodyId;
     ids.census = (await write('/bodies', temporaryRequest())).bodyId;
-    ids.safety2 = (await write('/bodies', establishRequest({ name: '潍坊市安全生产工作领导小组', effectiveDate: '2020-06-01', justification: '经市政府常务会议研究同意' }))).bodyId;
+    ids.safety2 = (await write('/bodies', establishRequest({ name: '潍坊市安全生产工作领导小组', effectiveDate: '2020-06-01', justifications: { duplicate: '经市政府常务会议研究同意', quota: '经市政府常务会议研究同意' } }))).bodyId;
   });
   afterAll(() => registry.close());
 

@@ -64,14 +64,28 @@ export interface paths {
   "/api/v1/bodies/{id}/renames": {
     /**
      * 议事协调机构更名
-     * @description 登记更名(市级办法 第十三、十四条)；原名称保留在历史中。
+     * @description 登记更名(市级办法 第十三、十四条)；原名称保留在历史中，别名不填则保留，机构类型随新名称。给出 series 时同一决定中一并改变隶属关系。
      */
     post: operations["RenameBodyController_rename"];
+  };
+  "/api/v1/bodies/{id}/self-abolition": {
+    /**
+     * 临时性机构任务完成后自行撤销
+     * @description 设立时规定“任务完成后自行撤销”的临时性机构，任务完成即撤销(市级办法 第十五条(二))，不另行文：登记所依据的事实(evidence)，文号沿用设立文件。未规定撤销条件的机构不能自行撤销(422)。
+     */
+    post: operations["SelfAbolishBodyController_selfAbolish"];
+  };
+  "/api/v1/bodies/{id}/splits": {
+    /**
+     * 分设议事协调机构
+     * @description 一个机构分设为两个以上新机构，作为一项决定一次登记：原机构退出名单(撤销，分设)，新机构按设立的规则逐一校验。返回的 eventIds 依次为原机构的撤销和各新机构的设立。
+     */
+    post: operations["SplitBodyController_split"];
   };
   "/api/v1/corrections": {
     /**
      * 更正登记错误
-     * @description 以一条新的更正事件指向原事件并取代其部分字段；原事件不改动，审计时“当时所知”与“实际情况”均可查。
+     * @description 以一条新的更正事件指向原事件并取代其部分字段；原事件不改动，审计时“当时所知”与“实际情况”均可查。更正后的记录须通过与原决定相同的字段校验(400)和规则(422)；新触犯的警告类规则须说明理由，并在监督视图中标出。
      */
     post: operations["CorrectEventController_correct"];
   };
@@ -194,6 +208,13 @@ export interface paths {
      */
     get: operations["AnnualReportController_annual"];
   };
+  "/api/v1/jurisdictions/{code}/unrecorded-adjustments": {
+    /**
+     * 调整设立文件未存档的机构
+     * @description 调整文件涉及的机构在登记簿中没有设立记录时：以调整文件本身的事实登记该机构(来源标为“设立文件未存档”，日期和文号为调整文件的，不虚构设立)，并登记调整，一次写入；监督视图中提示审计人员补录设立文件。返回新的 bodyId。
+     */
+    post: operations["AdjustUnrecordedBodyController_adjust"];
+  };
   "/api/v1/mergers": {
     /**
      * 合并议事协调机构
@@ -220,7 +241,7 @@ export interface components {
        * @enum {string}
        */
       disposition: "abolished" | "delisted" | "joint-meeting";
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -232,8 +253,17 @@ export interface components {
       expectedVersion?: number;
       /** @description 补充说明 */
       explanation?: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /**
        * @description 撤销情形(市级办法 第十五条)：1 (一)擅自设立的；2 (二)工作任务已经完成的；3 (三)工作职能消失的；4 (四)议事协调机构承担的工作已转变为常规化、常态化工作，形成了长效工作机制，无需专设议事协调机构的；5 (五)工作任务已规定由相应职能部门承担的；6 (六)市委、市政府相关议事协调机构已经撤销，市上对口设立且工作任务可由相关职能部门承担的；7 (七)长期不开展工作或者作用发挥不明显，无保留必要的；8 (八)其他原因需要撤销的
        * @enum {integer}
@@ -281,7 +311,7 @@ export interface components {
       abolitionCondition?: string;
       /** @description 调整后的副组长 */
       deputies?: components["schemas"]["PostDto"][];
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * @description 设置期限
@@ -302,8 +332,17 @@ export interface components {
       funding?: string;
       /** @description 调整后的办事机构(承担日常工作的部门) */
       hostDepartment?: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /**
        * @description 机构类型
        * @enum {string}
@@ -311,14 +350,22 @@ export interface components {
       kind?: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
       /** @description 调整后的组长 */
       leader?: components["schemas"]["PostDto"][];
+      /** @description 调整后的牵头单位(完整列表) */
+      leadUnits?: string[];
+      /** @description 联络员 */
+      liaison?: string;
       /** @description 办公地点 */
       location?: string;
       /** @description 调整后的其他成员 */
       members?: components["schemas"]["PostDto"][];
       /** @description 调整后的成员单位(完整列表) */
       memberUnits?: string[];
+      /** @description 办公室设在…(办公室主任由…兼任)，或 不设办公室 {"none": true} */
+      office?: components["schemas"]["OfficeDto"];
       /** @description 决定理由(说明) */
       reason?: string;
+      /** @description 调整后的秘书长、副秘书长 */
+      secretaries?: components["schemas"]["PostDto"][];
       /** @description 调整后的任务 */
       tasks?: string;
       /**
@@ -326,6 +373,8 @@ export interface components {
        * @description 临时性机构的设立期限
        */
       termEnd?: string;
+      /** @description 工作规则：每年会议次数、不刻制印章等 */
+      workingRules?: components["schemas"]["WorkingRulesDto"];
     };
     AdjustedLineResponse: {
       /** @description 机构标识 */
@@ -343,12 +392,93 @@ export interface components {
       /** @description 登记时间 */
       recordedAt: string;
     };
+    AdjustUnrecordedBodyRequest: {
+      /** @description 临时性机构的撤销条件 */
+      abolitionCondition?: string;
+      /** @description 别名 */
+      aliases?: string[];
+      /** @description 调整后的副组长 */
+      deputies?: components["schemas"]["PostDto"][];
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
+      documentNo: string;
+      /**
+       * @description 设置期限
+       * @enum {string}
+       */
+      duration?: "standing" | "temporary";
+      /** @description 调整后的职责 */
+      duties?: string;
+      /**
+       * Format: date
+       * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
+       * @example 2020-03-31
+       */
+      effectiveDate: string;
+      /** @description 客户端所依据的机构版本号；与当前版本不符时返回 409 */
+      expectedVersion?: number;
+      /** @description 经费来源 */
+      funding?: string;
+      /** @description 调整后的办事机构(承担日常工作的部门) */
+      hostDepartment?: string;
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
+      justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
+      /**
+       * @description 机构类型
+       * @enum {string}
+       */
+      kind?: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
+      /** @description 调整后的组长 */
+      leader?: components["schemas"]["PostDto"][];
+      /** @description 调整后的牵头单位(完整列表) */
+      leadUnits?: string[];
+      /** @description 联络员 */
+      liaison?: string;
+      /** @description 办公地点 */
+      location?: string;
+      /** @description 调整后的其他成员 */
+      members?: components["schemas"]["PostDto"][];
+      /** @description 调整后的成员单位(完整列表) */
+      memberUnits?: string[];
+      /** @description 调整文件所称的机构名称 */
+      name: string;
+      /** @description 办公室设在…(办公室主任由…兼任)，或 不设办公室 {"none": true} */
+      office?: components["schemas"]["OfficeDto"];
+      /** @description 决定理由(说明) */
+      reason?: string;
+      /** @description 调整后的秘书长、副秘书长 */
+      secretaries?: components["schemas"]["PostDto"][];
+      /**
+       * @description 序列
+       * @enum {string}
+       */
+      series: "party" | "government" | "joint";
+      /** @description 调整后的任务 */
+      tasks?: string;
+      /**
+       * Format: date
+       * @description 临时性机构的设立期限
+       */
+      termEnd?: string;
+      /** @description 工作规则：每年会议次数、不刻制印章等 */
+      workingRules?: components["schemas"]["WorkingRulesDto"];
+    };
     AdoptPolicyRequest: {
       /** @description 年度报告截止月日 MM-DD(市级办法 第二十条：12-31) */
       annualReportDeadline?: string;
       /** @description 年度报告于次年截止日前报送 */
       annualReportDueNextYear?: boolean;
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 以条件结束(任务完成后自行撤销)、未定期限的临时性机构，设立满多少天提请核实(第十五条(二))，默认730 */
+      conditionReviewAfterDays?: number;
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /** @description 无会议记录多少天视为长期不开展工作(第十五条(七))，默认1095 */
       dormantAfterDays?: number;
@@ -360,13 +490,22 @@ export interface components {
       effectiveDate: string;
       /** @description 党委、政府可否联合设立 */
       jointEstablishmentAllowed?: boolean;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /**
        * @description 成员最低职级(市级办法 第九条：county，副县级以下不列为成员)
        * @enum {string}
        */
-      lowestMemberRank?: "provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
+      lowestMemberRank?: "state" | "deputy-state" | "provincial" | "deputy-provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
       /** @description 副组长上限(市级办法 第八条：2) */
       maxDeputies?: number;
       /** @description 成员单位上限(市级办法 第八条：10) */
@@ -496,8 +635,8 @@ export interface components {
       abolitionCondition?: string;
       /** @description 对外使用的其他名称(别名)，如 潍坊名单第17项“对外可分别使用…名称” */
       aliases?: string[];
-      /** @description 设立依据(市级办法 第五条) */
-      basis: components["schemas"]["BasisDto"];
+      /** @description 设立依据(市级办法 第五条)；缺少时按第五条不予登记(422) */
+      basis?: components["schemas"]["BasisDto"];
       /** @description 副组长(副主任等)职务，一般一至二名 */
       deputies: components["schemas"]["PostDto"][];
       /**
@@ -509,8 +648,8 @@ export interface components {
       duties: string;
       /** @description 经费来源 */
       funding?: string;
-      /** @description 办事机构(承担日常工作的部门) */
-      hostDepartment: string;
+      /** @description 办事机构(承担日常工作的部门)；通知只写“办公室设在…”或牵头单位时可不填 */
+      hostDepartment?: string;
       /**
        * @description 机构类型；不填时按名称后缀判断
        * @enum {string}
@@ -518,9 +657,13 @@ export interface components {
       kind?: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
       /** @description 组长(主任、指挥、召集人)：一个职务，或职务列表(多于一名为警告) */
       leader: components["schemas"]["PostDto"][];
+      /** @description 牵头单位(可多个) */
+      leadUnits?: string[];
+      /** @description 联络员，如“各成员单位确定一名处级干部为联络员” */
+      liaison?: string;
       /** @description 办公地点 */
       location?: string;
-      /** @description 其他成员职务(可选) */
+      /** @description 其他成员(可选)：职务，或点名的人员(person，附职务)，或不担任职务的专家(expert: true，专家委员) */
       members?: components["schemas"]["PostDto"][];
       /** @description 成员单位，原则上不超过10个 */
       memberUnits: string[];
@@ -528,20 +671,26 @@ export interface components {
       mirrorsUpperBody?: string;
       /** @description 机构名称，如 潍坊市安全生产委员会 */
       name: string;
+      /** @description 办公室设在…(办公室主任由…兼任)，或 不设办公室 {"none": true} */
+      office?: components["schemas"]["OfficeDto"];
       /** @description 设立理由 */
       reason: string;
+      /** @description 秘书长、副秘书长(可选) */
+      secretaries?: components["schemas"]["PostDto"][];
       /**
-       * @description 序列：party 党委(市委)，government 政府(市政府)；只能属于其一
+       * @description 序列：party 党委(市委)，government 政府(市政府)，joint 党政联合设立(如 中共中央、国务院；一般不联合设立，须说明理由，国务院一级除外)
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
       /** @description 任务 */
       tasks: string;
       /**
        * Format: date
-       * @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)
+       * @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)；以条件结束的(如“任务完成后自行撤销”)可不填，但须写明撤销条件
        */
       termEnd?: string;
+      /** @description 工作规则：每年会议次数、不刻制印章等 */
+      workingRules?: components["schemas"]["WorkingRulesDto"];
     };
     BodyStateResponse: {
       /** @description 撤销 */
@@ -727,7 +876,7 @@ export interface components {
       version: number;
     };
     ChangeAffiliationRequest: {
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -737,8 +886,17 @@ export interface components {
       effectiveDate: string;
       /** @description 客户端所依据的机构版本号；与当前版本不符时返回 409 */
       expectedVersion?: number;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /** @description 决定理由(说明) */
       reason?: string;
       /**
@@ -809,7 +967,7 @@ export interface components {
       };
     };
     ConcludeCampaignRequest: {
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -817,8 +975,17 @@ export interface components {
        * @example 2020-03-31
        */
       effectiveDate: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /** @description 清理范围内未列明结论的机构一律保留 */
       keepUnlisted?: boolean;
       /** @description 结论中另行列明或改变的清理结论 */
@@ -827,9 +994,9 @@ export interface components {
       reason?: string;
     };
     CorrectEventRequest: {
-      /** @description 更正所依据的文件文号 */
+      /** @description 更正所依据的文件文号(不能为空) */
       correctionDocumentNo?: string;
-      /** @description 更正后的文号 */
+      /** @description 更正后的文号(不能为空) */
       documentNo?: string;
       /**
        * Format: date
@@ -845,6 +1012,12 @@ export interface components {
       expectedVersion?: number;
       /** @description 更正后的字段值(被更正事件 data 中的字段)，如 {"name": "…"} */
       fields?: Record<string, never>;
+      /** @description 更正后的记录新触犯警告类规则时的说明(旧式单一文本，仅限一项规则) */
+      justification?: string;
+      /** @description 更正后的记录新触犯的警告类规则，逐项说明，如 {"member-units": "…"} */
+      justifications?: {
+        [key: string]: string;
+      };
       /** @description 更正理由 */
       reason: string;
     };
@@ -868,11 +1041,11 @@ export interface components {
       abolitionCondition?: string;
       /** @description 对外使用的其他名称(别名)，如 潍坊名单第17项“对外可分别使用…名称” */
       aliases?: string[];
-      /** @description 设立依据(市级办法 第五条) */
-      basis: components["schemas"]["BasisDto"];
+      /** @description 设立依据(市级办法 第五条)；缺少时按第五条不予登记(422) */
+      basis?: components["schemas"]["BasisDto"];
       /** @description 副组长(副主任等)职务，一般一至二名 */
       deputies: components["schemas"]["PostDto"][];
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * @description 设置期限：standing 长期设置，temporary 临时性设置
@@ -889,15 +1062,24 @@ export interface components {
       effectiveDate: string;
       /** @description 经费来源 */
       funding?: string;
-      /** @description 办事机构(承担日常工作的部门) */
-      hostDepartment: string;
+      /** @description 办事机构(承担日常工作的部门)；通知只写“办公室设在…”或牵头单位时可不填 */
+      hostDepartment?: string;
       /**
        * @description 行政区划代码(GB/T 2260 六位)，如 370700 潍坊市
        * @example 370700
        */
       jurisdiction: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /**
        * @description 机构类型；不填时按名称后缀判断
        * @enum {string}
@@ -905,9 +1087,13 @@ export interface components {
       kind?: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
       /** @description 组长(主任、指挥、召集人)：一个职务，或职务列表(多于一名为警告) */
       leader: components["schemas"]["PostDto"][];
+      /** @description 牵头单位(可多个) */
+      leadUnits?: string[];
+      /** @description 联络员，如“各成员单位确定一名处级干部为联络员” */
+      liaison?: string;
       /** @description 办公地点 */
       location?: string;
-      /** @description 其他成员职务(可选) */
+      /** @description 其他成员(可选)：职务，或点名的人员(person，附职务)，或不担任职务的专家(expert: true，专家委员) */
       members?: components["schemas"]["PostDto"][];
       /** @description 成员单位，原则上不超过10个 */
       memberUnits: string[];
@@ -915,20 +1101,26 @@ export interface components {
       mirrorsUpperBody?: string;
       /** @description 机构名称，如 潍坊市安全生产委员会 */
       name: string;
+      /** @description 办公室设在…(办公室主任由…兼任)，或 不设办公室 {"none": true} */
+      office?: components["schemas"]["OfficeDto"];
       /** @description 决定理由(说明) */
       reason?: string;
+      /** @description 秘书长、副秘书长(可选) */
+      secretaries?: components["schemas"]["PostDto"][];
       /**
-       * @description 序列：party 党委(市委)，government 政府(市政府)；只能属于其一
+       * @description 序列：party 党委(市委)，government 政府(市政府)，joint 党政联合设立(如 中共中央、国务院；一般不联合设立，须说明理由，国务院一级除外)
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
       /** @description 任务 */
       tasks: string;
       /**
        * Format: date
-       * @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)
+       * @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)；以条件结束的(如“任务完成后自行撤销”)可不填，但须写明撤销条件
        */
       termEnd?: string;
+      /** @description 工作规则：每年会议次数、不刻制印章等 */
+      workingRules?: components["schemas"]["WorkingRulesDto"];
     };
     EstablishedLineResponse: {
       /** @description 机构标识 */
@@ -1064,7 +1256,7 @@ export interface components {
       name: string;
     };
     ListCampaignOutcomesRequest: {
-      /** @description 文号，默认为清理方案的文号 */
+      /** @description 文号(不能为空)，默认为清理方案的文号 */
       documentNo?: string;
       /**
        * Format: date
@@ -1088,7 +1280,7 @@ export interface components {
       section: "standing" | "temporary";
     };
     MergeBodiesRequest: {
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -1105,8 +1297,17 @@ export interface components {
        * @example 370700
        */
       jurisdiction: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /**
        * @description 合并情形(市级办法 第十六条)：1 (一)工作职责相同或者相近的；2 (二)工作职责相互交叉或者涵盖的；3 (三)其他原因需要合并的
        * @enum {integer}
@@ -1160,10 +1361,18 @@ export interface components {
       /** @description 名称 */
       name: string;
     };
+    OfficeDto: {
+      /** @description 办公室主任由…兼任 */
+      director?: string;
+      /** @description 不设办公室 */
+      none?: boolean;
+      /** @description 办公室设在(单位) */
+      seat?: string;
+    };
     OpenCampaignRequest: {
       /** @description 清理编号(字母、数字、点、下划线、连字符)；不填则生成 */
       campaignId?: string;
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -1171,8 +1380,17 @@ export interface components {
        * @example 2020-03-31
        */
       effectiveDate: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /** @description 决定理由(说明) */
       reason?: string;
       scope?: components["schemas"]["CampaignScopeDto"];
@@ -1205,11 +1423,17 @@ export interface components {
       title: string;
     };
     PostDto: {
+      /** @description 不担任职务的专家(专家委员)：职级规则(第九条)不适用 */
+      expert?: boolean;
+      /** @description 通知点名的人员姓名(席位仍属职务) */
+      person?: string;
       /**
-       * @description 职级：provincial 省部级, bureau 厅局级, deputy-bureau 副厅局级, county 县处级, deputy-county 副县处级, section 乡科级, deputy-section 副乡科级, non-leadership 非领导职务
+       * @description 职级：state 正国级, deputy-state 副国级, provincial 省部级(正部级), deputy-provincial 副省部级(副部级), bureau 厅局级, deputy-bureau 副厅局级, county 县处级, deputy-county 副县处级, section 乡科级, deputy-section 副乡科级, non-leadership 非领导职务
        * @enum {string}
        */
-      rank?: "provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
+      rank?: "state" | "deputy-state" | "provincial" | "deputy-provincial" | "bureau" | "deputy-bureau" | "county" | "deputy-county" | "section" | "deputy-section" | "non-leadership";
+      /** @description 通知所列的角色，如 组长、第一副组长、副组长、秘书长、召集人、副召集人、成员、专家委员 */
+      role?: string;
       /** @description 职务，如 市长、市政府分管副市长 */
       title: string;
     };
@@ -1314,9 +1538,9 @@ export interface components {
       termEnd?: string;
     };
     RenameBodyRequest: {
-      /** @description 更名后对外使用的其他名称 */
+      /** @description 更名后对外使用的其他名称；不填则保留原有别名，[] 为取消全部别名 */
       aliases?: string[];
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -1326,12 +1550,31 @@ export interface components {
       effectiveDate: string;
       /** @description 客户端所依据的机构版本号；与当前版本不符时返回 409 */
       expectedVersion?: number;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
+      /**
+       * @description 更名后的机构类型；不填则按新名称后缀判断(如 领导小组→委员会)
+       * @enum {string}
+       */
+      kind?: "领导小组" | "委员会" | "联席会议" | "指挥部" | "协调小组" | "其他";
       /** @description 新名称 */
       newName: string;
       /** @description 决定理由(说明) */
       reason?: string;
+      /**
+       * @description 同一决定中改变隶属关系时的新序列(改变隶属关系，第十七、十八条)
+       * @enum {string}
+       */
+      series?: "party" | "government" | "joint";
     };
     RenamedLineResponse: {
       /** @description 对外名称 */
@@ -1351,8 +1594,24 @@ export interface components {
       /** @description 登记时间 */
       recordedAt: string;
     };
+    SelfAbolishBodyRequest: {
+      /** @description 如有文件，其文号；不填则为设立文件的文号(自行撤销无新文号) */
+      documentNo?: string;
+      /**
+       * Format: date
+       * @description 任务完成、机构自行撤销之日(YYYY-MM-DD)
+       * @example 2021-06-30
+       */
+      effectiveDate: string;
+      /** @description 任务已经完成的依据，如 普查成果已于2021年6月通过验收(见…) */
+      evidence: string;
+      /** @description 客户端所依据的机构版本号；与当前版本不符时返回 409 */
+      expectedVersion?: number;
+      /** @description 补充说明 */
+      reason?: string;
+    };
     SetQuotaBaselineRequest: {
-      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号 */
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
        * Format: date
@@ -1360,8 +1619,17 @@ export interface components {
        * @example 2020-03-31
        */
       effectiveDate: string;
-      /** @description 对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注 */
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
       justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
       /** @description 决定理由(说明) */
       reason?: string;
       /**
@@ -1384,6 +1652,38 @@ export interface components {
        * @example 66
        */
       total: number;
+    };
+    SplitBodyRequest: {
+      /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
+      documentNo: string;
+      /**
+       * Format: date
+       * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
+       * @example 2020-03-31
+       */
+      effectiveDate: string;
+      /** @description 客户端所依据的机构版本号；与当前版本不符时返回 409 */
+      expectedVersion?: number;
+      /** @description 分设的新机构(至少两个，内容同设立) */
+      into: components["schemas"]["BodyProfileDto"][];
+      /**
+       * @description 行政区划代码
+       * @example 370700
+       */
+      jurisdiction: string;
+      /** @description 对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications */
+      justification?: string;
+      /**
+       * @description 逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：leader、deputies、member-units、member-rank、discipline、mirror、duplicate、quota、single-series
+       * @example {
+       *   "member-units": "确因工作需要可以适当增加"
+       * }
+       */
+      justifications?: {
+        [key: string]: string;
+      };
+      /** @description 决定理由(说明) */
+      reason?: string;
     };
     /** @description 日志中的一个事件(含信封与哈希链) */
     StoredEvent: {
@@ -1458,6 +1758,14 @@ export interface components {
       rule: string;
       /** @description 依据条款 */
       source: string;
+    };
+    WorkingRulesDto: {
+      /** @description 每年召开全体会议次数 */
+      meetingsPerYear?: number;
+      /** @description 不刻制印章 */
+      noSeal?: boolean;
+      /** @description 工作规则原文 */
+      text?: string;
     };
     /** @description 登记结果 */
     WriteResult: {
@@ -2020,7 +2328,7 @@ export interface operations {
   };
   /**
    * 议事协调机构更名
-   * @description 登记更名(市级办法 第十三、十四条)；原名称保留在历史中。
+   * @description 登记更名(市级办法 第十三、十四条)；原名称保留在历史中，别名不填则保留，机构类型随新名称。给出 series 时同一决定中一并改变隶属关系。
    */
   RenameBodyController_rename: {
     parameters: {
@@ -2104,8 +2412,54 @@ export interface operations {
     };
   };
   /**
+   * 临时性机构任务完成后自行撤销
+   * @description 设立时规定“任务完成后自行撤销”的临时性机构，任务完成即撤销(市级办法 第十五条(二))，不另行文：登记所依据的事实(evidence)，文号沿用设立文件。未规定撤销条件的机构不能自行撤销(422)。
+   */
+  SelfAbolishBodyController_selfAbolish: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfAbolishBodyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        content: never;
+      };
+    };
+  };
+  /**
+   * 分设议事协调机构
+   * @description 一个机构分设为两个以上新机构，作为一项决定一次登记：原机构退出名单(撤销，分设)，新机构按设立的规则逐一校验。返回的 eventIds 依次为原机构的撤销和各新机构的设立。
+   */
+  SplitBodyController_split: {
+    parameters: {
+      header?: {
+        /** @description 幂等键：同一键与同一请求只登记一次 */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SplitBodyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        content: never;
+      };
+    };
+  };
+  /**
    * 更正登记错误
-   * @description 以一条新的更正事件指向原事件并取代其部分字段；原事件不改动，审计时“当时所知”与“实际情况”均可查。
+   * @description 以一条新的更正事件指向原事件并取代其部分字段；原事件不改动，审计时“当时所知”与“实际情况”均可查。更正后的记录须通过与原决定相同的字段校验(400)和规则(422)；新触犯的警告类规则须说明理由，并在监督视图中标出。
    */
   CorrectEventController_correct: {
     parameters: {
@@ -3236,6 +3590,31 @@ export interface operations {
         content: {
           "application/json": components["schemas"]["Error"];
         };
+      };
+    };
+  };
+  /**
+   * 调整设立文件未存档的机构
+   * @description 调整文件涉及的机构在登记簿中没有设立记录时：以调整文件本身的事实登记该机构(来源标为“设立文件未存档”，日期和文号为调整文件的，不虚构设立)，并登记调整，一次写入；监督视图中提示审计人员补录设立文件。返回新的 bodyId。
+   */
+  AdjustUnrecordedBodyController_adjust: {
+    parameters: {
+      header?: {
+        /** @description 幂等键：同一键与同一请求只登记一次 */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AdjustUnrecordedBodyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        content: never;
       };
     };
   };

@@ -188,8 +188,8 @@ describe('设立 (EstablishBody)', () => {
         .thenThrows(violates('application', 'error', (v) => v.message.includes('duties') && v.message.includes('documentNo')));
     });
 
-    it('辽宁办法 第八条 temporary-term: a temporary body without a term is refused', () => {
-      given([]).when(establish({ ...LAND_SURVEY, termEnd: undefined })).thenThrows(violates('temporary-term', 'error'));
+    it('辽宁办法 第八条 temporary-term: a temporary body with neither a term nor an abolition condition is refused', () => {
+      given([]).when(establish({ ...LAND_SURVEY, termEnd: undefined, abolitionCondition: undefined })).thenThrows(violates('temporary-term', 'error', (v) => v.source.startsWith('辽宁办法 第八条')));
     });
 
     it('辽宁办法 第八条 temporary-term: a term ending on or before the effective date is refused', () => {
@@ -198,8 +198,14 @@ describe('设立 (EstablishBody)', () => {
         .thenThrows(violates('temporary-term', 'error'));
     });
 
-    it('辽宁办法 第八条 temporary-term: a temporary body without its abolition condition is refused', () => {
-      given([]).when(establish({ ...LAND_SURVEY, abolitionCondition: '' })).thenThrows(violates('temporary-term', 'error'));
+    it('辽宁办法 第八条 temporary-term: a temporary body ended by a condition alone (任务完成后自行撤销) is recorded without a term', () => {
+      given([])
+        .when(establish({ ...LAND_SURVEY, termEnd: undefined, abolitionCondition: '普查任务完成后自行撤销' }))
+        .then((events) => expect(events[0]).toMatchObject({ type: 'BodyEstablished', data: { duration: 'temporary', abolitionCondition: '普查任务完成后自行撤销' } }));
+    });
+
+    it('辽宁办法 第八条 temporary-term: a temporary body with a term and no condition is recorded (the term is how it ends)', () => {
+      given([]).when(establish({ ...LAND_SURVEY, abolitionCondition: '' })).then((events) => expect(events).toHaveLength(1));
     });
 
     it('市级办法(旧) 第八条 single-series: a body set up jointly by 市委 and 市政府 is refused', () => {
@@ -275,7 +281,7 @@ describe('设立 (EstablishBody)', () => {
         .when(foodSafety(elevenUnits, { justification: JUSTIFICATION }))
         .then((events) => {
           recordsWaiver(JUSTIFICATION, 'member-units')(events);
-          expect(events[0].waivedRules![0]).toEqual({ rule: 'member-units', source: '市级办法 第八条', message: expect.stringContaining('11') });
+          expect(events[0].waivedRules![0]).toEqual({ rule: 'member-units', source: '市级办法 第八条', message: expect.stringContaining('11'), justification: JUSTIFICATION });
         });
     });
 
@@ -580,8 +586,13 @@ describe('改变隶属关系 (ChangeAffiliation)', () => {
     given([foodSafetyEstablished]).when(changeAffiliation('government', { justification: JUSTIFICATION })).thenThrows(violates('single-series', 'error'));
   });
 
-  it('市级办法(旧) 第八条 single-series: a series other than party or government is refused', () => {
-    given([foodSafetyEstablished]).when(changeAffiliation('joint' as unknown as Series)).thenThrows(violates('single-series', 'error'));
+  it('市级办法(旧) 第八条 single-series: a series other than party, government or joint is refused', () => {
+    given([foodSafetyEstablished]).when(changeAffiliation('party-and-government' as unknown as Series)).thenThrows(violates('single-series', 'error'));
+  });
+
+  it('市级办法(旧) 第八条 single-series: becoming a joint party-government body bends the rule under 市级办法: a warning to justify', () => {
+    given([foodSafetyEstablished]).when(changeAffiliation('joint')).thenThrows(violates('single-series', 'warning'));
+    given([foodSafetyEstablished]).when(changeAffiliation('joint', { justifications: { 'single-series': '市委、市政府联合发文' } })).then(recordsWaiver('市委、市政府联合发文', 'single-series'));
   });
 
   const partyBody = established('food-safety', { ...FOOD_SAFETY, series: 'party' }, { documentNo: '潍发〔2019〕3号', effectiveDate: '2019-03-15' });

@@ -19,6 +19,8 @@ export interface BodyState extends BodyProfile {
   formerNames: Array<{ name: string; until: LocalDate }>;
   annualReports: Array<{ year: number; filedOn: string; meetingsHeld: number }>;
   lastActivityOn?: LocalDate;
+  /** Its establishment is not on file: first recorded from an adjustment (origin 'unrecorded'). */
+  establishmentNotOnFile?: boolean;
 }
 
 /** Before the first event the body does not exist. */
@@ -28,9 +30,10 @@ export const initialBodyState = (): BodyDecisionState => undefined;
 
 export function evolveBody(state: BodyDecisionState, event: BodyEvent): BodyDecisionState {
   if (event.type === 'BodyEstablished') {
-    const { bodyId, origin: _origin, mergerId: _mergerId, ...profile } = event.data;
+    const { bodyId, origin, mergerId: _mergerId, splitFrom: _splitFrom, ...profile } = event.data;
     return {
       ...profile,
+      ...(origin === 'unrecorded' ? { establishmentNotOnFile: true } : {}),
       aliases: profile.aliases ?? [],
       members: profile.members ?? [],
       id: bodyId,
@@ -50,8 +53,12 @@ export function evolveBody(state: BodyDecisionState, event: BodyEvent): BodyDeci
       return {
         ...state,
         name: event.data.newName,
-        aliases: event.data.aliases,
-        formerNames: [...state.formerNames, { name: event.data.previousName, until: event.effectiveDate }],
+        aliases: event.data.aliases ?? state.aliases,
+        kind: event.data.kind ?? state.kind,
+        // an aliases-only change keeps the name: it is not a former name
+        formerNames: event.data.previousName === event.data.newName
+          ? state.formerNames
+          : [...state.formerNames, { name: event.data.previousName, until: event.effectiveDate }],
       };
     case 'BodyAffiliationChanged':
       return { ...state, series: event.data.to };

@@ -1,6 +1,12 @@
 import type { LocalDate } from '../shared/dates.js';
 
-export type Series = 'party' | 'government';
+/**
+ * party (党委, 市委) or government (政府, 市政府); `joint` for a body established jointly by
+ * the party committee and the government (中共中央、国务院 / 省委、省政府), which bends the
+ * single-series rule unless the policy allows it (docs/decisions/0009-published-decisions.md).
+ */
+export type Series = 'party' | 'government' | 'joint';
+export const SERIES: readonly Series[] = ['party', 'government', 'joint'];
 export type Duration = 'standing' | 'temporary';
 export type BodyKind = '领导小组' | '委员会' | '联席会议' | '指挥部' | '协调小组' | '其他';
 export const BODY_KINDS: readonly BodyKind[] = ['领导小组', '委员会', '联席会议', '指挥部', '协调小组', '其他'];
@@ -10,7 +16,10 @@ export const BODY_KINDS: readonly BodyKind[] = ['领导小组', '委员会', '�
  * below the level the policy names off the member list.
  */
 export type Rank =
-  | 'provincial' // 省部级
+  | 'state' // 正国级
+  | 'deputy-state' // 副国级
+  | 'provincial' // 省部级(正部级)
+  | 'deputy-provincial' // 副省部级(副部级)
   | 'bureau' // 厅局级
   | 'deputy-bureau' // 副厅局级
   | 'county' // 县处级
@@ -19,7 +28,10 @@ export type Rank =
   | 'deputy-section' // 副乡科级
   | 'non-leadership'; // 非领导职务
 export const RANKS_HIGH_TO_LOW: readonly Rank[] = [
+  'state',
+  'deputy-state',
   'provincial',
+  'deputy-provincial',
   'bureau',
   'deputy-bureau',
   'county',
@@ -31,8 +43,34 @@ export const RANKS_HIGH_TO_LOW: readonly Rank[] = [
 
 /** A seat is a post, not a person: the successor in the post fills it (市级办法 第十三条). */
 export interface Post {
+  /** The post (职务), e.g. 市长; for an expert holding no post, how the notice describes them. */
   title: string;
   rank?: Rank;
+  /** The role as the notice prints it: 组长, 第一副组长, 副组长, 秘书长, 召集人, 副召集人, 成员, 专家委员… */
+  role?: string;
+  /** A named person, when the notice names one (the seat is still the post). */
+  person?: string;
+  /** An expert holding no post (专家委员): rank rules apply to posts, not to experts. */
+  expert?: boolean;
+}
+
+/** 办公室设在…(办公室主任由…兼任), or 不设办公室. */
+export interface BodyOffice {
+  /** The unit the office sits in (办公室设在…). */
+  seat?: string;
+  /** Who heads the office concurrently (办公室主任由…兼任). */
+  director?: string;
+  /** 不设办公室. */
+  none?: boolean;
+}
+
+/** 工作规则 as a notice states them. */
+export interface WorkingRules {
+  /** Plenary meetings a year (原则上每年召开…次全体会议). */
+  meetingsPerYear?: number;
+  /** 不刻制印章. */
+  noSeal?: boolean;
+  text?: string;
 }
 
 /** 市级办法 第五条: (一) required by a higher authority, (二) cross-region or cross-department, (三) a major task. */
@@ -63,6 +101,15 @@ export interface BodyProfile {
   funding?: string;
   /** The upper-level body this one mirrors (对口设立), if any (市级办法 第七条). */
   mirrorsUpperBody?: string;
+  /** 牵头单位: one or several. */
+  leadUnits?: string[];
+  /** 秘书长 (and 副秘书长), posts as published. */
+  secretaries?: Post[];
+  /** 办公室设在… / 不设办公室. */
+  office?: BodyOffice;
+  /** 联络员, as the notice states it (e.g. 各成员单位确定一名处级干部为联络员). */
+  liaison?: string;
+  workingRules?: WorkingRules;
 }
 
 /** The parts an adjustment (调整) may change. */
@@ -82,6 +129,11 @@ export type AdjustableParts = Partial<
     | 'duration'
     | 'termEnd'
     | 'abolitionCondition'
+    | 'leadUnits'
+    | 'secretaries'
+    | 'office'
+    | 'liaison'
+    | 'workingRules'
   >
 >;
 export const ADJUSTABLE_FIELDS = [
@@ -98,6 +150,11 @@ export const ADJUSTABLE_FIELDS = [
   'duration',
   'termEnd',
   'abolitionCondition',
+  'leadUnits',
+  'secretaries',
+  'office',
+  'liaison',
+  'workingRules',
 ] as const satisfies ReadonlyArray<keyof AdjustableParts>;
 
 /** 市级办法 第十五条 (一)–(八): grounds for abolition, as the article words them. */

@@ -116,6 +116,12 @@ describe('清理规范 (市级办法 第十九条; 清理方案; 北京清理)',
     expect(() => decide(list([outcome('food', 'keep')]), [opened, concluded])).toThrow(RuleViolationError);
   });
 
+  it('清理方案: a conclusion without a 文号 is refused, and a listing that gives a blank one', () => {
+    expect(() => decide(conclude({ keepUnlisted: true, documentNo: ' ' }))).toThrow(/文号/u);
+    expect(decide(list([outcome('food', 'keep')]))).toHaveLength(1);
+    expect(() => decide({ ...list([outcome('food', 'keep')]), documentNo: '' }, [opened])).toThrow(/文号/u);
+  });
+
   it('nothing is decided before the campaign opened', () => {
     expect(() => decide(conclude({ keepUnlisted: true, effectiveDate: '2023-01-01' }))).toThrow(/早于清理开始日期/u);
   });

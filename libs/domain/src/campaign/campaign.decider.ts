@@ -161,6 +161,7 @@ export function decideCampaign(
       const campaign = openCampaign(state, command.effectiveDate);
       const violations = [...duplicatesIn(command.outcomes, nameOf), ...bodiesRule(campaign, command.outcomes, bodies)];
       if (command.outcomes.length === 0) violations.push(error('须列明至少一个机构的清理结论'));
+      if (command.documentNo !== undefined && !command.documentNo.trim()) violations.push(error('文号(documentNo)不能为空；不填则为清理方案的文号'));
       for (const o of command.outcomes) violations.push(...outcomeRule(o, nameOf));
       enforce(violations, undefined);
       return [{
@@ -213,6 +214,7 @@ function concludeCampaign(
 ): DomainEvent[] {
   const nameOf = (id: string) => bodies.get(id)?.name ?? id;
   const given = command.outcomes ?? [];
+  if (!command.documentNo?.trim()) throw new RuleViolationError([error('须写明清理结论的文号(documentNo)')]);
   const violations: Violation[] = [...duplicatesIn(given, nameOf)];
   const outcomes = new Map(campaign.outcomes);
   for (const o of given) outcomes.set(o.bodyId, o);
@@ -239,7 +241,7 @@ function concludeCampaign(
   }
   enforce(violations, undefined);
 
-  const paperwork = { documentNo: command.documentNo, effectiveDate: command.effectiveDate, justification: command.justification };
+  const paperwork = { documentNo: command.documentNo, effectiveDate: command.effectiveDate, justification: command.justification, justifications: command.justifications };
   const reasonFor = (o: CampaignOutcome) => `据${command.documentNo}(${campaign.title})，${CAMPAIGN_OUTCOME_LABELS[o.outcome]}${o.note ? `：${o.note}` : ''}`;
   const contextFor = (bodyId: string): DecisionContext => ({ ...context, activeBodies: context.activeBodies.filter((b) => b.id !== bodyId) });
   const bodyEvents: Array<BodyEvent | MergerEvent> = [];

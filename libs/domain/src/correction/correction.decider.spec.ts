@@ -1,4 +1,5 @@
 import { correctionRevalidation, decideCorrection, type CorrectEvent } from './correction.decider.js';
+import { InvalidFieldsError } from './event-fields.js';
 import type { EventCorrected } from './correction.events.js';
 import type { DomainEvent, RecordedDomainEvent } from '../shared/domain-event.js';
 import type { Violation } from '../shared/violations.js';
@@ -169,17 +170,58 @@ describe('更正 (CorrectEvent)', () => {
       given([foodSafetyEstablished]).when(correct({ documentNo: ' ' })).thenThrows(violates('application', 'error'));
     });
 
-    it('市级办法(旧) 第八条 single-series: correcting the series to a joint one is refused', () => {
-      given([foodSafetyEstablished]).when(correct({ fields: { series: 'joint' } })).thenThrows(violates('single-series', 'error'));
+    it('市级办法(旧) 第八条 single-series: correcting the series to one that is not a series is refused as a bad field', () => {
+      given([foodSafetyEstablished]).when(correct({ fields: { series: 'party-and-government' } })).thenThrows((e) => e instanceof InvalidFieldsError && e.details[0].field === 'fields.series');
+    });
+
+    it('市级办法(旧) 第八条 single-series: correcting the series to joint bends the rule: a warning to justify', () => {
+      given([foodSafetyEstablished]).when(correct({ fields: { series: 'joint' } })).thenThrows(violates('single-series', 'warning'));
     });
 
     it('辽宁办法 第八条 temporary-term: moving a temporary body\'s effective date past its term is refused', () => {
       given([landSurveyEstablished]).when(correct({ eventId: 'ev-7', effectiveDate: '2022-01-01' })).thenThrows(violates('temporary-term', 'error'));
     });
 
-    it('市级办法 第八条 member-units: warnings are not judged again: the decision was what it was', () => {
+    it('市级办法 第八条 member-units: a correction to 15 member units is refused without a justification, as the establishment would be', () => {
       const units = [...FOOD_SAFETY.memberUnits, '市财政局', '市生态环境局', '市城管局', '市粮食和储备局', '潍坊海关'];
-      given([foodSafetyEstablished]).when(correct({ fields: { memberUnits: units } })).then((events) => expect(events).toHaveLength(1));
+      given([foodSafetyEstablished])
+        .when(correct({ fields: { memberUnits: units } }))
+        .thenThrows(violates('member-units', 'warning', (v) => v.source === '市级办法 第八条'));
+    });
+
+    it('市级办法 第八条 member-units: justified by name, the correction records the bent rule with its justification', () => {
+      const units = [...FOOD_SAFETY.memberUnits, '市财政局', '市生态环境局', '市城管局', '市粮食和储备局', '潍坊海关'];
+      given([foodSafetyEstablished])
+        .when(correct({ fields: { memberUnits: units }, justifications: { 'member-units': '确因工作需要可以适当增加' } }))
+        .then((events) => expect(events[0]).toMatchObject({
+          justification: '确因工作需要可以适当增加',
+          waivedRules: [{ rule: 'member-units', source: '市级办法 第八条', justification: '确因工作需要可以适当增加' }],
+        }));
+    });
+
+    it('市级办法 第八条 member-units: a warning the record already raised as it stood is not asked again', () => {
+      const units = [...FOOD_SAFETY.memberUnits, '市财政局', '市生态环境局', '市城管局', '市粮食和储备局', '潍坊海关'];
+      const wide = recorded(
+        established('food-safety', { ...FOOD_SAFETY, memberUnits: units }, { documentNo: '潍政字〔2019〕8号', effectiveDate: '2019-03-15' }),
+        'ev-1', '2019-03-16T02:00:00.000Z', 1,
+      );
+      given([wide]).when(correct({ fields: { hostDepartment: '市市场监管局' } })).then((events) => expect(events[0].waivedRules).toBeUndefined());
+    });
+
+    it('field validation: member units that are not a list of names are refused as bad fields, nothing recorded', () => {
+      given([foodSafetyEstablished]).when(correct({ fields: { memberUnits: 'abc' } })).thenThrows((e) => {
+        expect(e).toBeInstanceOf(InvalidFieldsError);
+        expect((e as InvalidFieldsError).details).toEqual([{ field: 'fields.memberUnits', problems: ['须为数组'] }]);
+        return true;
+      });
+    });
+
+    it('field validation: leaders given as a bare string are refused (the event holds posts)', () => {
+      given([foodSafetyEstablished]).when(correct({ fields: { leaders: '省长' } })).thenThrows((e) => e instanceof InvalidFieldsError && e.details[0].field === 'fields.leaders');
+    });
+
+    it('市级办法 第二十一条 correction: structural refusals cite the article', () => {
+      given([foodSafetyEstablished]).when(correct({ fields: {} })).thenThrows(violates('correction', 'error', (v) => v.source === '市级办法 第二十一条'));
     });
 
     it('the rules to judge by come with the context', () => {

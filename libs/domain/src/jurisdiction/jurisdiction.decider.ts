@@ -3,7 +3,7 @@ import { streamIds } from '../shared/domain-event.js';
 import type { LocalDate } from '../shared/dates.js';
 import type { DecisionRecord } from '../body/body.commands.js';
 import type { Series } from '../body/body.types.js';
-import type { QuotaBaselineInForce } from '../rules/body.rules.js';
+import { documentNoRule, type QuotaBaselineInForce } from '../rules/body.rules.js';
 import type { JurisdictionEvent, QuotaBaselineSet } from './jurisdiction.events.js';
 
 export type SetQuotaBaseline = DecisionRecord & {
@@ -54,7 +54,7 @@ export function quotaBaselineRule(counts: { total: number; standing?: number; te
 
 /** 总量控制基准 (潍坊名单): a published list's count becomes the ceiling. */
 export function decideJurisdiction(command: SetQuotaBaseline, _state: JurisdictionState): JurisdictionEvent[] {
-  enforce(quotaBaselineRule(command), undefined);
+  enforce([...documentNoRule(command.documentNo, '潍坊名单'), ...quotaBaselineRule(command)], undefined);
   return [{
     type: 'QuotaBaselineSet',
     streamId: streamIds.jurisdiction(command.jurisdiction),

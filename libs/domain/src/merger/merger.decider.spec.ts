@@ -237,8 +237,14 @@ describe('合并 into a new body', () => {
       ]);
   });
 
-  it('市级办法 第十六条 application: a new body needs at least two sources', () => {
-    given([reductionEstablished]).when(intoNew({ sourceBodyIds: ['wf-40'] })).thenThrows(violates('application', 'error', (v) => v.message.includes('至少两个')));
+  it('市级办法 第十六条: one source is enough for a new body that takes over its functions (整合设立), one atomic decision', () => {
+    given([reductionEstablished])
+      .when(intoNew({ sourceBodyIds: ['wf-40'], justification: '机构改革' }))
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['BodiesMerged', 'BodyMergedAway', 'BodyEstablished']));
+  });
+
+  it('市级办法 第十六条 application: a merger without sources is refused', () => {
+    given([reductionEstablished]).when(intoNew({ sourceBodyIds: [] })).thenThrows(violates('application', 'error', (v) => v.message.includes('至少一个')));
   });
 
   it('市级办法 第十一条 lifecycle: the new body\'s id must not belong to a body already established', () => {

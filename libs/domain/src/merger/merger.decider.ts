@@ -1,10 +1,12 @@
 import { enforce, type Violation } from '../shared/violations.js';
+import { waiverRecord } from '../shared/waivers.js';
 import { streamIds, type DomainEvent } from '../shared/domain-event.js';
-import { establishmentRules, lifecycleRule, type DecisionContext } from '../rules/body.rules.js';
+import { documentNoRule, establishmentRules, lifecycleRule, type DecisionContext } from '../rules/body.rules.js';
 import type { DecisionRecord } from '../body/body.commands.js';
 import type { BodyAbsorbedMerger, BodyEstablished, BodyMergedAway } from '../body/body.events.js';
 import type { BodyState } from '../body/body.state.js';
-import { kindFromName, type BodyProfile, type MergerReason } from '../body/body.types.js';
+import type { BodyProfile, MergerReason } from '../body/body.types.js';
+import { profileFrom } from '../body/body.decider.js';
 import type { BodiesMerged } from './merger.events.js';
 
 export type MergeBodies = DecisionRecord & {
@@ -30,12 +32,12 @@ export function decideMerger(
   bodies: ReadonlyMap<string, BodyState | undefined>,
   context: DecisionContext,
 ): MergerEvent[] {
-  const violations: Violation[] = [];
+  const violations: Violation[] = [...documentNoRule(command.documentNo, '市级办法 第十八条')];
   const sourceIds = command.sourceBodyIds;
   const targetId = command.target.bodyId;
-  const minimumSources = command.target.kind === 'new' ? 2 : 1;
-  if (new Set(sourceIds).size !== sourceIds.length || sourceIds.length < minimumSources) {
-    violations.push({ rule: 'application', severity: 'error', source: '市级办法 第十六条', message: command.target.kind === 'new' ? '合并设立新机构须列明至少两个不重复的被合并机构' : '须列明至少一个被合并机构' });
+  // one source is enough: a new body may be set up to take over the functions of one (整合设立)
+  if (new Set(sourceIds).size !== sourceIds.length || sourceIds.length < 1) {
+    violations.push({ rule: 'application', severity: 'error', source: '市级办法 第十六条', message: '须列明至少一个不重复的被合并机构' });
   }
   if (sourceIds.includes(targetId)) {
     violations.push({ rule: 'application', severity: 'error', source: '市级办法 第十六条', message: '存续机构不能同时是被合并机构' });
@@ -58,20 +60,17 @@ export function decideMerger(
     if (bodies.get(targetId)) {
       violations.push({ rule: 'lifecycle', severity: 'error', source: '市级办法 第十一条', message: `新设机构 ${targetId} 已设立，不能再以合并设立` });
     }
-    const p = command.target.profile;
-    establishedTarget = { ...p, aliases: p.aliases ?? [], members: p.members ?? [], kind: p.kind ?? kindFromName(p.name) };
+    establishedTarget = profileFrom(command.target.profile);
     const remaining = { ...context, activeBodies: context.activeBodies.filter((b) => !sourceIds.includes(b.id)) };
     violations.push(...establishmentRules(establishedTarget, command, remaining, 1 - sourceIds.length));
   }
-  const waived = enforce(violations, command.justification);
+  const waived = enforce(violations, command.justification, command.justifications);
   const paperwork = {
     jurisdiction: command.jurisdiction,
     effectiveDate: command.effectiveDate,
     documentNo: command.documentNo,
     ...(command.reason ? { reason: command.reason } : {}),
-    ...(waived.length > 0
-      ? { justification: command.justification, waivedRules: waived.map(({ rule, source, message }) => ({ rule, source, message })) }
-      : {}),
+    ...waiverRecord(waived),
   } satisfies Partial<DomainEvent>;
   const merged: BodiesMerged = {
     ...paperwork,

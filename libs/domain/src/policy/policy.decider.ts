@@ -3,6 +3,7 @@ import { isLocalDate, type LocalDate } from '../shared/dates.js';
 import { streamIds } from '../shared/domain-event.js';
 import type { DecisionRecord } from '../body/body.commands.js';
 import { RANKS_HIGH_TO_LOW } from '../body/body.types.js';
+import { documentNoRule } from '../rules/body.rules.js';
 import { MUNICIPAL_POLICY, POLICY_PARAMETERS, type Policy } from './policy.js';
 import type { PolicyAdopted } from './policy.events.js';
 
@@ -36,13 +37,14 @@ export function policyRule(policy: Partial<Policy> | undefined): Violation[] {
   if (!md || !isLocalDate(`2000-${md[1]}-${md[2]}`)) problems.push('年度报告截止日(annualReportDeadline)须为 MM-DD');
   if (p.annualReportDueNextYear !== undefined && typeof p.annualReportDueNextYear !== 'boolean') problems.push('annualReportDueNextYear 须为 true 或 false');
   if (p.dormantAfterDays !== undefined && !whole(p.dormantAfterDays, 1)) problems.push('dormantAfterDays 须为正整数');
+  if (p.conditionReviewAfterDays !== undefined && !whole(p.conditionReviewAfterDays, 1)) problems.push('conditionReviewAfterDays 须为正整数');
   if (problems.length === 0) return [];
   return [{ rule: 'application', severity: 'error', source: SOURCE, message: `管理办法内容不完整或有误：${problems.join('；')}` }];
 }
 
 /** Records the adoption with the whole policy; an invalid policy is refused. */
 export function decidePolicy(command: AdoptPolicy): PolicyAdopted[] {
-  enforce(policyRule(command.policy), undefined);
+  enforce([...documentNoRule(command.documentNo, SOURCE), ...policyRule(command.policy)], undefined);
   const policy = Object.fromEntries(Object.entries(command.policy).filter(([, v]) => v !== undefined)) as Policy;
   return [{
     type: 'PolicyAdopted',

@@ -67,6 +67,15 @@ export function basisRule(profile: Pick<BodyProfile, 'basis'>): Violation[] {
   }];
 }
 
+/**
+ * Every decision carries the 文号 of the document that made or filed it (docs/domain.md; 第十条 for
+ * an establishment, 第十四条 for a filing, 第十八条 for the others). A blank one is refused.
+ */
+export function documentNoRule(documentNo: unknown, source: string = SOURCES.application): Violation[] {
+  if (!isBlank(documentNo)) return [];
+  return [{ rule: 'application', severity: 'error', source, message: '须写明批准或备案文件的文号(documentNo)' }];
+}
+
 /** 第十条: the application names the body, its reason, leadership, member units, tasks, duties, host and document. */
 export function applicationRule(profile: Partial<BodyProfile>, documentNo: string | undefined): Violation[] {
   const missing: string[] = [];
@@ -75,33 +84,47 @@ export function applicationRule(profile: Partial<BodyProfile>, documentNo: strin
   if (!profile.memberUnits || profile.memberUnits.length === 0) missing.push('memberUnits(成员单位)');
   if (isBlank(profile.tasks)) missing.push('tasks(任务)');
   if (isBlank(profile.duties)) missing.push('duties(职责)');
-  if (isBlank(profile.hostDepartment)) missing.push('hostDepartment(办事机构/承担日常工作的部门)');
+  // 办公室设在… or the 牵头单位 stand for the unit doing the daily work when the notice names no other
+  const hosted = !isBlank(profile.hostDepartment) || !isBlank(profile.office?.seat) || (profile.leadUnits ?? []).some((u) => !isBlank(u));
+  if (!hosted) missing.push('hostDepartment(办事机构/承担日常工作的部门，或 office.seat 办公室设在、leadUnits 牵头单位)');
   if (isBlank(documentNo)) missing.push('documentNo(文号)');
   if (missing.length === 0) return [];
   return [{ rule: 'application', severity: 'error', source: SOURCES.application, message: `申请内容不完整，缺少：${missing.join('、')}` }];
 }
 
-/** A temporary body states its term and how it ends. */
+/**
+ * A temporary body states how it ends: a term (termEnd), an abolition condition, or both. A body
+ * ended by a condition alone (任务完成后自行撤销) has no term; supervision asks for its review
+ * after the policy's span (term-review).
+ */
 export function temporaryTermRule(
   profile: Pick<BodyProfile, 'duration' | 'termEnd' | 'abolitionCondition'>,
   effectiveDate: LocalDate,
 ): Violation[] {
   if (profile.duration !== 'temporary') return [];
   const problems: string[] = [];
-  if (!profile.termEnd) problems.push('须写明设立期限(termEnd)');
-  else if (profile.termEnd <= effectiveDate) problems.push('设立期限(termEnd)须晚于生效日期');
-  if (isBlank(profile.abolitionCondition)) problems.push('须写明撤销条件(abolitionCondition)');
+  if (!profile.termEnd && isBlank(profile.abolitionCondition)) problems.push('须写明设立期限(termEnd)或撤销条件(abolitionCondition，如“任务完成后自行撤销”)');
+  if (profile.termEnd && profile.termEnd <= effectiveDate) problems.push('设立期限(termEnd)须晚于生效日期');
   if (problems.length === 0) return [];
   return [{ rule: 'temporary-term', severity: 'error', source: SOURCES.temporaryTerm, message: `临时性机构${problems.join('，')}` }];
 }
 
-/** Party or government, exactly one; an affiliation change must change the series. */
-export function singleSeriesRule(series: unknown, current?: Series): Violation[] {
-  if (series !== 'party' && series !== 'government') {
-    return [{ rule: 'single-series', severity: 'error', source: SOURCES.singleSeries, message: '机构须属于且只属于党委(party)或政府(government)一个序列，一般不联合设立' }];
+export const SERIES_NAMES: Record<Series, string> = { party: '党委', government: '政府', joint: '党委和政府联合' };
+
+/**
+ * Party or government, exactly one; an affiliation change must change the series. A body set
+ * up jointly by party and government (中共中央、国务院) is a real decision: it bends the rule
+ * (一般不联合设立) unless the policy allows joint establishment.
+ */
+export function singleSeriesRule(series: unknown, current?: Series, policy?: Pick<Policy, 'jointEstablishmentAllowed'>): Violation[] {
+  if (series !== 'party' && series !== 'government' && series !== 'joint') {
+    return [{ rule: 'single-series', severity: 'error', source: SOURCES.singleSeries, message: '序列(series)须为党委(party)、政府(government)或党政联合(joint)' }];
   }
   if (current !== undefined && series === current) {
-    return [{ rule: 'single-series', severity: 'error', source: SOURCES.singleSeries, message: `该机构已属于${series === 'party' ? '党委' : '政府'}序列，隶属关系未改变` }];
+    return [{ rule: 'single-series', severity: 'error', source: SOURCES.singleSeries, message: `该机构已属于${SERIES_NAMES[series]}序列，隶属关系未改变` }];
+  }
+  if (series === 'joint' && !policy?.jointEstablishmentAllowed) {
+    return [{ rule: 'single-series', severity: 'warning', source: SOURCES.singleSeries, message: '议事协调机构一般不由党委和政府联合设立；本决定为党政联合设立' }];
   }
   return [];
 }
@@ -148,11 +171,11 @@ const NON_LEADERSHIP_TITLE = /(调研员|巡视员|非领导职务|主任科员|
 /** No non-leadership posts, none below the lowest rank the policy allows. */
 export function memberRankRule(posts: Post[], policy: Policy): Violation[] {
   const floor = RANKS_HIGH_TO_LOW.indexOf(policy.lowestMemberRank);
-  const offending = posts.filter((post) =>
+  // experts holding no post (专家委员) have no rank to judge
+  const offending = posts.filter((post) => !post.expert && (
     post.rank === 'non-leadership' ||
     (post.rank !== undefined && RANKS_HIGH_TO_LOW.indexOf(post.rank) > floor) ||
-    NON_LEADERSHIP_TITLE.test(post.title),
-  );
+    NON_LEADERSHIP_TITLE.test(post.title)));
   if (offending.length === 0) return [];
   return [{ rule: 'member-rank', severity: 'warning', source: SOURCES.memberRank, message: `任非领导职务或低于规定级别职务的人员原则上不列为成员：${offending.map((p) => p.title).join('、')}` }];
 }
@@ -162,7 +185,7 @@ const DISCIPLINE_SUBJECT = /(纪律|纪检|监察|廉政|反腐|巡察|巡视|�
 
 /** A discipline-inspection secretary sits only on discipline-related bodies. */
 export function disciplineRule(posts: Post[], profile: Pick<BodyProfile, 'name' | 'duties' | 'tasks'>): Violation[] {
-  const secretaries = posts.filter((post) => DISCIPLINE_POST.test(post.title));
+  const secretaries = posts.filter((post) => !post.expert && DISCIPLINE_POST.test(post.title));
   if (secretaries.length === 0) return [];
   if (DISCIPLINE_SUBJECT.test(`${profile.name}${profile.duties ?? ''}${profile.tasks ?? ''}`)) return [];
   return [{ rule: 'discipline', severity: 'warning', source: SOURCES.discipline, message: `纪检监察负责同志一般只参加与纪检监察工作相关的议事协调机构：${secretaries.map((p) => p.title).join('、')}` }];
@@ -175,25 +198,48 @@ export function mirrorRule(profile: Pick<BodyProfile, 'mirrorsUpperBody' | 'basi
   return [{ rule: 'mirror', severity: 'warning', source: SOURCES.mirror, message: `对口上级机构“${profile.mirrorsUpperBody}”设立，但设立依据未注明上级明确规定(第五条(一))` }];
 }
 
-/** Same or similar name or duties as another active body of the jurisdiction. */
+const sameName = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/gu, '') === b.normalize('NFKC').replace(/\s+/gu, '');
+
+/**
+ * Same or similar name or duties as another active body of the jurisdiction. A name identical
+ * to an active body's in the same series (a double submit, most often) must be justified by
+ * name (`justifications.duplicate`): the violation is `explicit`.
+ */
 export function duplicateRule(
-  candidate: { name?: string; aliases?: string[]; duties?: string },
+  candidate: { name?: string; aliases?: string[]; duties?: string; series?: Series },
   activeBodies: ActiveBodySummary[],
 ): Violation[] {
   const candidateNames = [candidate.name, ...(candidate.aliases ?? [])].filter((n): n is string => !!n);
+  const identical = activeBodies.filter((body) =>
+    (candidate.series === undefined || body.series === candidate.series) &&
+    candidateNames.some((a) => [body.name, ...body.aliases].some((b) => sameName(a, b))));
   const similar = activeBodies.filter((body) => {
+    if (identical.includes(body)) return false;
     const names = [body.name, ...body.aliases];
     const nameClash = candidateNames.some((a) => names.some((b) => namesSimilar(a, b)));
     return nameClash || (candidate.duties !== undefined && dutiesSimilar(candidate.duties, body.duties));
   });
-  if (similar.length === 0) return [];
-  return [{
-    rule: 'duplicate',
-    severity: 'warning',
-    source: SOURCES.duplicate,
-    message: `与已设立的议事协调机构名称或职责相同、相近：${similar.map((b) => b.name).join('、')}`,
-    related: similar.map((b) => b.id),
-  }];
+  const violations: Violation[] = [];
+  if (identical.length > 0) {
+    violations.push({
+      rule: 'duplicate',
+      severity: 'warning',
+      source: SOURCES.duplicate,
+      message: `与同一序列在册的议事协调机构名称相同：${identical.map((b) => b.name).join('、')}`,
+      related: identical.map((b) => b.id),
+      explicit: true,
+    });
+  }
+  if (similar.length > 0) {
+    violations.push({
+      rule: 'duplicate',
+      severity: 'warning',
+      source: SOURCES.duplicate,
+      message: `与已设立的议事协调机构名称或职责相同、相近：${similar.map((b) => b.name).join('、')}`,
+      related: similar.map((b) => b.id),
+    });
+  }
+  return violations;
 }
 
 /**
@@ -222,12 +268,12 @@ export function establishmentRules(
   context: DecisionContext,
   quotaDelta: number,
 ): Violation[] {
-  const posts = [...(profile.leaders ?? []), ...(profile.deputies ?? []), ...(profile.members ?? [])];
+  const posts = postsOf(profile);
   return [
     ...basisRule(profile),
     ...applicationRule(profile, record.documentNo),
     ...temporaryTermRule(profile, record.effectiveDate),
-    ...singleSeriesRule(profile.series),
+    ...singleSeriesRule(profile.series, undefined, context.policy),
     ...leaderRule(profile.leaders),
     ...deputiesRule(profile.deputies, context.policy),
     ...memberUnitsRule(profile.memberUnits, context.policy),
@@ -239,14 +285,19 @@ export function establishmentRules(
   ];
 }
 
+/** Every seat a profile lists: leaders, deputies, secretaries, members. */
+export function postsOf(profile: Partial<Pick<BodyProfile, 'leaders' | 'deputies' | 'members' | 'secretaries'>>): Post[] {
+  return [...(profile.leaders ?? []), ...(profile.deputies ?? []), ...(profile.secretaries ?? []), ...(profile.members ?? [])];
+}
+
 /**
  * An establishment imported from a published list: the notice names the body, its series and
  * section; the 第十条 content is not in it and is not asked for.
  */
-export function importedEstablishmentRules(profile: BodyProfile, record: { documentNo: string }): Violation[] {
+export function importedEstablishmentRules(profile: BodyProfile, record: { documentNo: string }, policy?: Policy): Violation[] {
   const missing = [isBlank(profile.name) ? 'name(名称)' : undefined, isBlank(record.documentNo) ? 'documentNo(文号)' : undefined].filter(Boolean);
   return [
     ...(missing.length > 0 ? [{ rule: 'application' as const, severity: 'error' as const, source: SOURCES.application, message: `导入的名单条目缺少：${missing.join('、')}` }] : []),
-    ...singleSeriesRule(profile.series),
+    ...singleSeriesRule(profile.series, undefined, policy),
   ];
 }

@@ -19,7 +19,7 @@ export interface DomainEvent<TType extends string = string, TData extends object
   /** Why a warning rule was bent; present only when some were. */
   justification?: string;
   /** The warning rules this decision bends, recorded for supervision. */
-  waivedRules?: Array<Pick<Violation, 'rule' | 'source' | 'message'>>;
+  waivedRules?: Array<Pick<Violation, 'rule' | 'source' | 'message'> & { justification?: string }>;
   data: TData;
 }
 

@@ -58,10 +58,11 @@ export function quotaTimeline(
   // One sweep over the change days: each entry adds one to its series where it starts (or at
   // `from`) and takes it back where it ends, instead of counting every entry on every day
   // (a 25-year line of a 100-body jurisdiction: ~3,000 days × ~3,000 entries).
-  const deltas = new Map<LocalDate, { party: number; government: number }>();
+  // joint (党政联合设立) bodies count only where the baseline covers every series (ADR 0009)
+  const deltas = new Map<LocalDate, Record<Series, number>>();
   const delta = (day: LocalDate, series: Series, by: number) => {
     let d = deltas.get(day);
-    if (!d) deltas.set(day, (d = { party: 0, government: 0 }));
+    if (!d) deltas.set(day, (d = { party: 0, government: 0, joint: 0 }));
     d[series] += by;
   };
   for (const e of entries) {
@@ -70,7 +71,7 @@ export function quotaTimeline(
     delta(start, e.entry.series, 1);
     if (e.validTo !== null && e.validTo <= to) delta(e.validTo, e.entry.series, -1);
   }
-  const running = { party: 0, government: 0 };
+  const running: Record<Series, number> = { party: 0, government: 0, joint: 0 };
 
   const points: QuotaPoint[] = [];
   for (const day of [...days].sort()) {
@@ -78,10 +79,11 @@ export function quotaTimeline(
     if (d) {
       running.party += d.party;
       running.government += d.government;
+      running.joint += d.joint;
     }
     const baseline = baselines.find((b) => isValidOn(b, day))?.baseline;
     const series = baseline ? baseline.series : first && day < first.validFrom ? first.baseline.series : undefined;
-    const active = series === undefined ? running.party + running.government : running[series];
+    const active = series === undefined ? running.party + running.government + running.joint : running[series];
     const point: QuotaPoint = {
       date: day,
       active,

@@ -7,6 +7,8 @@ export interface RegistryCounts {
   temporary: number;
   party: number;
   government: number;
+  /** Bodies established jointly by party and government; present only when there are some. */
+  joint?: number;
 }
 
 /** docs/http-api.md `GET /jurisdictions/{code}/registry`. */
@@ -33,7 +35,7 @@ export function registryAnswer(jurisdiction: string, date: LocalDate, knownAt: s
   const counts: RegistryCounts = { standing: 0, temporary: 0, party: 0, government: 0 };
   for (const body of bodies) {
     counts[body.duration] += 1;
-    counts[body.series] += 1;
+    counts[body.series] = (counts[body.series] ?? 0) + 1;
   }
   return { jurisdiction, date, knownAt, total: bodies.length, counts, bodies };
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { ruleLabel } from '#domain';
 import type { AnnualReport, RegistryCounts } from './annual-report.js';
 
-const countsLine = (c: RegistryCounts) => `${c.total} 个(长期 ${c.standing}、临时 ${c.temporary}；党委序列 ${c.party}、政府序列 ${c.government})`;
+const countsLine = (c: RegistryCounts) => `${c.total} 个(长期 ${c.standing}、临时 ${c.temporary}；党委序列 ${c.party}、政府序列 ${c.government}${c.joint ? `、党政联合 ${c.joint}` : ''})`;
 const cell = (text: string | number) => String(text).replace(/\|/g, '｜').replace(/\n/g, ' ');
 
 function titleOf(report: AnnualReport): string {

@@ -10,7 +10,9 @@ import {
   CAMPAIGN_OUTCOME_LABELS,
   fieldLabel,
   MERGER_REASONS,
+  SERIES_NAMES,
   type BodiesMerged,
+  type Series,
   type BodyState,
   type CampaignConcluded,
   type LocalDate,
@@ -39,6 +41,8 @@ export interface RegistryCounts {
   temporary: number;
   party: number;
   government: number;
+  /** Bodies set up jointly by party and government; present only when there are some. */
+  joint?: number;
 }
 
 export type ChangeKind = 'established' | 'adjusted' | 'renamed' | 'affiliationChanged' | 'abolished' | 'merged' | 'baseline' | 'policy' | 'campaign';
@@ -117,8 +121,11 @@ export function countsOf(bodies: readonly BodyState[]): RegistryCounts {
     temporary: bodies.filter((b) => b.duration === 'temporary').length,
     party: bodies.filter((b) => b.series === 'party').length,
     government: bodies.filter((b) => b.series === 'government').length,
+    ...(bodies.some((b) => b.series === 'joint') ? { joint: bodies.filter((b) => b.series === 'joint').length } : {}),
   };
 }
+
+const seriesText = (series: unknown) => `${SERIES_NAMES[series as Series] ?? String(series)}序列`;
 
 export function annualReport(
   history: JurisdictionHistory,
@@ -175,7 +182,13 @@ export function changesIn(history: JurisdictionHistory, first: LocalDate, last: 
     switch (e.type) {
       case 'BodyEstablished':
         if (isMergerEstablishment(e)) break;
-        add(e, 'established', body, `${d.duration === 'temporary' ? `临时性设置，期限至 ${d.termEnd}` : '长期设置'}；${d.series === 'party' ? '党委序列' : '政府序列'}${d.origin === 'import' ? '；据公布名单登记' : ''}`);
+        add(e, 'established', body, [
+          d.duration !== 'temporary' ? '长期设置' : d.termEnd ? `临时性设置，期限至 ${d.termEnd}` : `临时性设置，${d.abolitionCondition}`,
+          seriesText(d.series),
+          ...(d.origin === 'import' ? ['据公布名单登记'] : []),
+          ...(d.origin === 'split' ? [`由 ${nameOn(history, d.splitFrom, dayBefore(e.effectiveDate))} 分设`] : []),
+          ...(d.origin === 'unrecorded' ? ['设立文件未存档，据调整文件登记'] : []),
+        ].join('；'));
         break;
       case 'BodyAdjusted':
         add(e, 'adjusted', body, `调整：${Object.keys(d.changes).map(fieldLabel).join('、')}${e.reason ? `；${e.reason}` : ''}`);
@@ -184,10 +197,21 @@ export function changesIn(history: JurisdictionHistory, first: LocalDate, last: 
         add(e, 'renamed', body, `${d.previousName} 更名为 ${d.newName}${d.aliases?.length ? `(对外名称：${d.aliases.join('、')})` : ''}`);
         break;
       case 'BodyAffiliationChanged':
-        add(e, 'affiliationChanged', body, `${d.from === 'party' ? '党委' : '政府'}序列改为${d.to === 'party' ? '党委' : '政府'}序列`);
+        add(e, 'affiliationChanged', body, `${seriesText(d.from)}改为${seriesText(d.to)}`);
         break;
       case 'BodyAbolished':
-        add(e, 'abolished', [{ id: e.bodyId!, name: nameOn(history, e.bodyId!, dayBefore(e.effectiveDate)) }], `第十五条${ABOLITION_REASONS[d.abolitionReason as keyof typeof ABOLITION_REASONS]}${e.reason ? `；${e.reason}` : ''}`, ABOLITION_DISPOSITIONS[d.disposition as keyof typeof ABOLITION_DISPOSITIONS]);
+        add(
+          e,
+          'abolished',
+          [{ id: e.bodyId!, name: nameOn(history, e.bodyId!, dayBefore(e.effectiveDate)) }],
+          [
+            `第十五条${ABOLITION_REASONS[d.abolitionReason as keyof typeof ABOLITION_REASONS]}`,
+            ...(d.selfAbolition ? [`任务完成后自行撤销(${d.selfAbolition.condition})：${d.selfAbolition.evidence}`] : []),
+            ...(d.splitInto ? [`分设为 ${(d.splitInto as string[]).map((id) => nameOn(history, id, e.effectiveDate)).join('、')}`] : []),
+            ...(e.reason ? [e.reason] : []),
+          ].join('；'),
+          d.selfAbolition ? '自行撤销' : d.splitInto ? '分设' : ABOLITION_DISPOSITIONS[d.disposition as keyof typeof ABOLITION_DISPOSITIONS],
+        );
         break;
       case 'BodiesMerged': {
         const m = d as BodiesMerged['data'];
@@ -198,7 +222,7 @@ export function changesIn(history: JurisdictionHistory, first: LocalDate, last: 
       }
       case 'QuotaBaselineSet': {
         const q = d as QuotaBaselineSet['data'];
-        add(e, 'baseline', [], `总量控制基准 ${q.total} 个${q.standing !== undefined ? `(长期 ${q.standing}、临时 ${q.temporary})` : ''}${q.series ? `，${q.series === 'party' ? '党委' : '政府'}序列` : ''}`);
+        add(e, 'baseline', [], `总量控制基准 ${q.total} 个${q.standing !== undefined ? `(长期 ${q.standing}、临时 ${q.temporary})` : ''}${q.series ? `，${seriesText(q.series)}` : ''}`);
         break;
       }
       case 'PolicyAdopted':

@@ -7,6 +7,8 @@
 import {
   ABOLITION_REASONS,
   addDays,
+  conditionReviewAfterDaysOf,
+  memberUnitsRule,
   MERGER_REASONS,
   annualReportDeadlineOf,
   articleOf,
@@ -24,12 +26,30 @@ import {
   dayBefore,
   daysBetween,
   policyOn,
+  waiversOf,
   type BodyTimeline,
   type JurisdictionHistory,
 } from '../history/jurisdiction-history.js';
 
-export type AlertRule = 'quota' | 'term-expired' | 'annual-report' | 'dormant' | 'member-units' | 'duplicate';
-export const ALERT_RULES: readonly AlertRule[] = ['quota', 'term-expired', 'annual-report', 'dormant', 'member-units', 'duplicate'];
+export type AlertRule =
+  | 'quota'
+  | 'term-expired'
+  | 'term-review'
+  | 'annual-report'
+  | 'dormant'
+  | 'member-units'
+  | 'duplicate'
+  | 'deputies'
+  | 'leader'
+  | 'member-rank'
+  | 'discipline'
+  | 'mirror'
+  | 'single-series'
+  | 'establishment-missing';
+export const ALERT_RULES: readonly AlertRule[] = [
+  'quota', 'term-expired', 'term-review', 'annual-report', 'dormant', 'member-units', 'duplicate',
+  'deputies', 'leader', 'member-rank', 'discipline', 'mirror', 'single-series', 'establishment-missing',
+];
 
 export interface AlertBody {
   id: string;
@@ -267,8 +287,9 @@ function dormantSince(history: JurisdictionHistory, date: LocalDate, sign: Local
 // member-units (第八条: 原则上不超过10个，确因工作需要可以适当增加)
 
 /**
- * The decision that set a body's member units is judged by the policy in force on its own
- * effective date; a recorded need is a waiver of `member-units` on that decision.
+ * The decision that set a body's member units is judged by the domain's own rule
+ * (memberUnitsRule) under the policy in force on its effective date. A bend stays in view while
+ * it lasts: justified (the decision, or a correction of it, recorded the need) or not.
  */
 export function memberUnitsAlerts(history: JurisdictionHistory, date: LocalDate): ComplianceAlert[] {
   const alerts: ComplianceAlert[] = [];
@@ -277,25 +298,142 @@ export function memberUnitsAlerts(history: JurisdictionHistory, date: LocalDate)
     if (!body) continue;
     const setting = timeline
       .eventsUpTo(date)
-      .filter((v) => v.event.type === 'BodyEstablished' || (v.event.type === 'BodyAdjusted' && v.event.data.changes.memberUnits !== undefined))
+      .filter((v) => v.event.type === 'BodyEstablished' || (v.event.type === 'BodyAdjusted' && v.event.data.changes?.memberUnits !== undefined))
       .at(-1);
     if (!setting) continue;
     const units = setting.event.type === 'BodyEstablished' ? setting.event.data.memberUnits : setting.event.type === 'BodyAdjusted' ? setting.event.data.changes.memberUnits! : [];
     const policy = policyOn(history, setting.event.effectiveDate).policy;
-    if (units.length <= policy.maxMemberUnits) continue;
-    if ((setting.source.waivedRules ?? []).some((w) => w.rule === 'member-units')) continue;
+    const bent = memberUnitsRule(units, policy)[0];
+    if (!bent) continue;
+    const waiver = waiversOf(history, setting.source).find((w) => w.rule === 'member-units');
     alerts.push({
       rule: 'member-units',
       article: articleOf(policy, 'member-units'),
-      message: `${body.name}成员单位 ${units.length} 个，超过${policy.name}规定的 ${policy.maxMemberUnits} 个，且未记载确因工作需要增加的理由`,
+      message: waiver
+        ? `${body.name}成员单位 ${units.length} 个，超过${policy.name}规定的 ${policy.maxMemberUnits} 个；已记载理由：${waiver.justification ?? ''}`
+        : `${body.name}成员单位 ${units.length} 个，超过${policy.name}规定的 ${policy.maxMemberUnits} 个，且未记载确因工作需要增加的理由`,
       since: setting.event.effectiveDate,
       bodies: [ref(body)],
       details: {
         memberUnits: units.length,
         limit: policy.maxMemberUnits,
         policy: policy.name,
+        justified: !!waiver,
+        ...(waiver ? { recordedJustification: { documentNo: waiver.documentNo, justification: waiver.justification, eventId: waiver.eventId } } : {}),
         setBy: { type: setting.source.type, eventId: setting.source.eventId, documentNo: setting.event.documentNo, effectiveDate: setting.event.effectiveDate },
       },
+    });
+  }
+  return alerts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// justified bends of the other warning rules (deputies, leader, member-rank, discipline, mirror,
+// single-series): docs/domain.md promises that a decision recorded with a justification shows up in
+// supervision views, for as long as what it set stands.
+
+type BentRule = 'deputies' | 'leader' | 'member-rank' | 'discipline' | 'mirror' | 'single-series';
+const BENT_RULES: readonly BentRule[] = ['deputies', 'leader', 'member-rank', 'discipline', 'mirror', 'single-series'];
+const BENT_LABELS: Record<BentRule, string> = {
+  deputies: '副职人数超出规定',
+  leader: '设多名组长(主任)',
+  'member-rank': '列入非领导职务或低于规定级别的成员',
+  discipline: '纪检监察负责同志参加非纪检监察议事协调机构',
+  mirror: '对口上级设立而无上级明确规定',
+  'single-series': '党政联合设立',
+};
+/** Whether an event sets what a rule judges (a later one that sets it again ends the bend). */
+const SETS: Record<BentRule, (type: string, data: Record<string, unknown>) => boolean> = {
+  deputies: (t, d) => t === 'BodyEstablished' || (t === 'BodyAdjusted' && (d.changes as Record<string, unknown>)?.deputies !== undefined),
+  leader: (t, d) => t === 'BodyEstablished' || (t === 'BodyAdjusted' && (d.changes as Record<string, unknown>)?.leaders !== undefined),
+  'member-rank': (t, d) => t === 'BodyEstablished' || (t === 'BodyAdjusted' && ['leaders', 'deputies', 'members', 'secretaries'].some((k) => (d.changes as Record<string, unknown>)?.[k] !== undefined)),
+  discipline: (t, d) => t === 'BodyEstablished' || (t === 'BodyAdjusted' && ['leaders', 'deputies', 'members', 'secretaries'].some((k) => (d.changes as Record<string, unknown>)?.[k] !== undefined)),
+  mirror: (t) => t === 'BodyEstablished',
+  'single-series': (t) => t === 'BodyEstablished' || t === 'BodyAffiliationChanged',
+};
+const MUNICIPAL_SOURCES: Record<BentRule, string> = {
+  deputies: '市级办法 第八条',
+  leader: '市级办法 第八条',
+  'member-rank': '市级办法 第九条',
+  discipline: '市级办法 第九条',
+  mirror: '市级办法 第七条',
+  'single-series': '市级办法(旧) 第八条',
+};
+
+export function bentRuleAlerts(history: JurisdictionHistory, date: LocalDate): ComplianceAlert[] {
+  const alerts: ComplianceAlert[] = [];
+  for (const timeline of history.bodies.values()) {
+    const body = timeline.activeOn(date);
+    if (!body) continue;
+    const events = timeline.eventsUpTo(date);
+    for (const rule of BENT_RULES) {
+      const setting = events.filter((v) => SETS[rule](v.event.type, v.event.data as Record<string, unknown>)).at(-1);
+      if (!setting) continue;
+      const waiver = waiversOf(history, setting.source).find((w) => w.rule === rule);
+      if (!waiver) continue;
+      const policy = policyOn(history, setting.event.effectiveDate).policy;
+      alerts.push({
+        rule,
+        article: rule === 'mirror' || rule === 'discipline' ? MUNICIPAL_SOURCES[rule] : policy.articles?.[rule] ?? waiver.source ?? MUNICIPAL_SOURCES[rule],
+        message: `${body.name}${BENT_LABELS[rule]}：${waiver.message}；已记载理由：${waiver.justification ?? ''}`,
+        since: setting.event.effectiveDate,
+        bodies: [ref(body)],
+        details: {
+          justified: true,
+          recordedJustification: { documentNo: waiver.documentNo, justification: waiver.justification, eventId: waiver.eventId },
+          setBy: { type: setting.source.type, eventId: setting.source.eventId, documentNo: setting.event.documentNo, effectiveDate: setting.event.effectiveDate },
+        },
+      });
+    }
+  }
+  return alerts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// term-review (第十五条(二)): a temporary body ended by a condition, not a date, is asked about
+// after the policy's span (conditionReviewAfterDays) from its establishment.
+
+export function termReviewAlerts(history: JurisdictionHistory, date: LocalDate): ComplianceAlert[] {
+  const policy = policyOn(history, date).policy;
+  const span = conditionReviewAfterDaysOf(policy);
+  const alerts: ComplianceAlert[] = [];
+  for (const timeline of history.bodies.values()) {
+    const body = timeline.activeOn(date);
+    if (!body || body.duration !== 'temporary' || body.termEnd) continue;
+    const due = addDays(body.establishedOn, span);
+    if (due > date) continue;
+    alerts.push({
+      rule: 'term-review',
+      article: articleOf(policy, 'term-expired'),
+      message: `临时性机构${body.name}未定期限，以“${body.abolitionCondition ?? ''}”为撤销条件，设立已满 ${daysBetween(body.establishedOn, date)} 天，请核实任务是否已经完成`,
+      since: due,
+      bodies: [ref(body)],
+      details: {
+        abolitionCondition: body.abolitionCondition,
+        establishedOn: body.establishedOn,
+        reviewAfterDays: span,
+        candidate: { action: 'abolish', ground: `第十五条${ABOLITION_REASONS[2]}` } satisfies Candidate,
+      },
+    });
+  }
+  return alerts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// establishment-missing: a body first recorded from an adjustment, its establishment not on file.
+
+export function establishmentMissingAlerts(history: JurisdictionHistory, date: LocalDate): ComplianceAlert[] {
+  const alerts: ComplianceAlert[] = [];
+  for (const timeline of history.bodies.values()) {
+    const body = timeline.activeOn(date);
+    if (!body?.establishmentNotOnFile) continue;
+    alerts.push({
+      rule: 'establishment-missing',
+      article: '市级办法 第十、十一条',
+      message: `${body.name}的设立文件未存档：自 ${body.establishedOn} 据调整文件 ${body.establishedBy} 登记，请补录设立决定`,
+      since: body.establishedOn,
+      bodies: [ref(body)],
+      details: { firstRecordedBy: body.establishedBy },
     });
   }
   return alerts;

@@ -170,10 +170,18 @@ describe('市级办法 第八条 成员单位原则上不超过10个 (member-uni
     expect(alert).toMatchObject({ article: '市级办法 第八条', since: '2019-03-01', details: { memberUnits: 12, limit: 10, policy: '市级办法' } });
   });
 
-  it('市级办法 第八条: the same with the need recorded (waivedRules) is no alert', () => {
+  it('市级办法 第八条: the same with the need recorded (waivedRules) stays in view, marked justified with its text (docs/domain.md)', () => {
     const log = new SupervisionLog();
     log.establish('safety', '2019-03-01', '潍坊市安全生产委员会', { memberUnits: units(12) }, waiver('member-units'));
-    expect(alertsOf(log, '2020-01-01', 'member-units')).toEqual([]);
+    const [alert] = alertsOf(log, '2020-01-01', 'member-units');
+    expect(alert).toMatchObject({ article: '市级办法 第八条', since: '2019-03-01', details: { memberUnits: 12, justified: true, recordedJustification: { justification: expect.any(String) } } });
+  });
+
+  it('市级办法 第八条 deputies: a justified bend of the deputies rule appears in supervision while it stands', () => {
+    const log = new SupervisionLog();
+    log.establish('safety', '2019-03-01', '潍坊市安全生产委员会', {}, { justification: '承担综合性重大任务', waivedRules: [{ rule: 'deputies', source: '市级办法 第八条', message: '副组长一般为 1至2 名，本决定为 4 名' }] });
+    const [alert] = alertsOf(log, '2020-01-01', 'deputies' as never);
+    expect(alert).toMatchObject({ rule: 'deputies', since: '2019-03-01', details: { justified: true, recordedJustification: { justification: '承担综合性重大任务' } } });
   });
 
   it('市级办法 第八条: a later adjustment that sets too many units without a recorded need starts the alert on its date', () => {
@@ -272,12 +280,37 @@ describe('a later policy never re-judges the past', () => {
     const atTheDeadline = answerOn(log, '2021-07-01').alerts.find((a) => a.rule === 'annual-report' && a.bodies[0].id === 'c')!;
     expect((atTheDeadline.details.missing as Array<{ year: number; deadline: string }>).at(-1)).toEqual({ year: 2020, deadline: '2021-06-30' });
     // Member units set in 2015–2016 with a recorded need stay judged by the policy of their date.
-    expect(later.alerts.filter((a) => a.rule === 'member-units')).toEqual([]);
+    expect(later.alerts.filter((a) => a.rule === 'member-units' && !a.details.justified)).toEqual([]);
   });
 
   it('as known before the adoption was recorded, even later dates are judged by 市级办法', () => {
     const knownBefore = log.events.find((e) => e.type === 'PolicyAdopted')!.recordedAt;
     const earlier = answerOn(log, '2020-07-01', new Date(Date.parse(knownBefore) - 1).toISOString());
     expect(earlier.policy).toMatchObject({ name: '市级办法', recorded: false });
+  });
+});
+
+describe('市级办法 第十五条(二) 临时性机构以条件结束 (term-review)', () => {
+  it('a temporary body ended by its condition alone is asked about once it has existed 730 days, not before', () => {
+    const log = new SupervisionLog();
+    log.establish('census', '2020-01-10', '潍坊市第一次全国自然灾害综合风险普查领导小组', { duration: 'temporary', termEnd: undefined, abolitionCondition: '普查任务完成后自行撤销' });
+    expect(alertsOf(log, '2022-01-08', 'term-review')).toEqual([]);
+    const [alert] = alertsOf(log, '2022-06-01', 'term-review');
+    expect(alert).toMatchObject({ article: '市级办法 第十五条(二)', since: '2022-01-09', details: { reviewAfterDays: 730, abolitionCondition: '普查任务完成后自行撤销' } });
+  });
+
+  it('a body with a term is judged by term-expired, not asked for review', () => {
+    const log = new SupervisionLog();
+    log.establish('census', '2020-01-10', '潍坊市第七次全国人口普查领导小组', { duration: 'temporary' });
+    expect(alertsOf(log, '2026-01-01', 'term-review')).toEqual([]);
+  });
+});
+
+describe('establishment-missing: a body first recorded from an adjustment', () => {
+  it('is flagged from its first record until its establishment is recorded', () => {
+    const log = new SupervisionLog();
+    log.establish('river', '2021-05-01', '潍坊市河长制工作领导小组', { origin: 'unrecorded' } as never);
+    const [alert] = alertsOf(log, '2021-06-01', 'establishment-missing');
+    expect(alert).toMatchObject({ since: '2021-05-01', bodies: [{ id: 'river' }] });
   });
 });

@@ -2,13 +2,16 @@
  * `GET /jurisdictions/{code}/compliance?date=`: every supervision alert open on a date, under
  * the policy in force that day.
  */
-import type { LocalDate, Policy } from '#domain';
+import { conditionReviewAfterDaysOf, type LocalDate, type Policy } from '#domain';
 import type { Instant } from '#read-model';
 import { activeBodiesOn, policyOn, type JurisdictionHistory } from '../history/jurisdiction-history.js';
 import {
   ALERT_RULES,
   annualReportAlerts,
+  bentRuleAlerts,
   dormantAlerts,
+  establishmentMissingAlerts,
+  termReviewAlerts,
   duplicateAlerts,
   memberUnitsAlerts,
   quotaAlerts,
@@ -22,7 +25,7 @@ export interface PolicySummary {
   name: string;
   title?: string;
   documentNo?: string;
-  /** False: no policy recorded in force that day, 市级办法 applies by default. */
+  /** False: no policy recorded in force that day; the default of the jurisdiction's level applies. */
   recorded: boolean;
   /** Effective date and 文号 of the adoption in force. */
   adoptedOn?: LocalDate;
@@ -31,6 +34,8 @@ export interface PolicySummary {
   limits: Pick<Policy, 'maxMemberUnits' | 'minDeputies' | 'maxDeputies' | 'lowestMemberRank' | 'jointEstablishmentAllowed' | 'annualReportDeadline'> & {
     annualReportDueNextYear: boolean;
     dormantAfterDays: number;
+    /** Days after which a temporary body ended by a condition is asked about (term-review). */
+    conditionReviewAfterDays: number;
   };
 }
 
@@ -64,6 +69,7 @@ export function policySummary(history: JurisdictionHistory, date: LocalDate, opt
       annualReportDeadline: p.annualReportDeadline,
       annualReportDueNextYear: p.annualReportDueNextYear ?? false,
       dormantAfterDays: options.dormantAfterDays ?? p.dormantAfterDays ?? 1095,
+      conditionReviewAfterDays: conditionReviewAfterDaysOf(p),
     },
   };
 }
@@ -76,6 +82,9 @@ export function alertsOn(history: JurisdictionHistory, date: LocalDate, options:
     ...dormantAlerts(history, date, options),
     ...memberUnitsAlerts(history, date),
     ...duplicateAlerts(history, date, options),
+    ...termReviewAlerts(history, date),
+    ...bentRuleAlerts(history, date),
+    ...establishmentMissingAlerts(history, date),
   ];
   const order = (rule: AlertRule) => ALERT_RULES.indexOf(rule);
   return alerts.sort((a, b) =>

@@ -9,6 +9,7 @@ import {
   addDays,
   applyCorrections,
   baselineInForce,
+  defaultPolicyFor,
   evolveBody,
   evolveJurisdiction,
   foldCampaign,
@@ -84,6 +85,19 @@ export interface JurisdictionHistory {
   /** PolicyAdopted events in recording order. */
   policies: StoredEvent[];
   campaigns: Map<string, { state: CampaignState; events: StoredEvent[] }>;
+  /**
+   * Warning rules bent by corrections (known by knownAt), by the corrected event's id: a
+   * correction that makes a record bend a rule carries the justification (EventCorrected.waivedRules).
+   */
+  correctionWaivers: Map<string, Array<NonNullable<StoredEvent['waivedRules']>[number] & { documentNo: string; eventId: string }>>;
+}
+
+/** The warning rules an event's decision bent, its own and those of the corrections to it. */
+export function waiversOf(history: JurisdictionHistory, source: StoredEvent) {
+  return [
+    ...(source.waivedRules ?? []).map((w) => ({ ...w, justification: w.justification ?? source.justification, documentNo: source.documentNo, eventId: source.eventId })),
+    ...(history.correctionWaivers.get(source.eventId) ?? []),
+  ];
 }
 
 /** Builds the history from the stored events of one jurisdiction's streams. */
@@ -132,11 +146,20 @@ export function buildJurisdictionHistory(jurisdiction: string, stored: readonly 
     const state = foldCampaign(list as unknown as CampaignEvent[]);
     if (state) campaigns.set(id, { state, events: list });
   }
+  const correctionWaivers: JurisdictionHistory['correctionWaivers'] = new Map();
+  for (const e of known) {
+    if (e.type !== 'EventCorrected' || !e.waivedRules) continue;
+    const target = String((e.data as { correctedEventId?: string }).correctedEventId);
+    const list = correctionWaivers.get(target) ?? [];
+    list.push(...e.waivedRules.map((w) => ({ ...w, justification: w.justification ?? e.justification, documentNo: e.documentNo, eventId: e.eventId })));
+    correctionWaivers.set(target, list);
+  }
   return {
     jurisdiction,
     knownAt,
     events,
     bodies,
+    correctionWaivers,
     baselines: baselineEvents.reduce(evolveJurisdiction, initialJurisdictionState()),
     policies: events.filter((e) => e.type === 'PolicyAdopted'),
     campaigns,
@@ -144,7 +167,7 @@ export function buildJurisdictionHistory(jurisdiction: string, stored: readonly 
 }
 
 export function policyOn(history: JurisdictionHistory, date: LocalDate): PolicyInForce {
-  return policyInForce(history.policies, date);
+  return policyInForce(history.policies, date, defaultPolicyFor(history.jurisdiction));
 }
 
 export function baselineOn(history: JurisdictionHistory, date: LocalDate): QuotaBaselineInForce | undefined {

@@ -39,7 +39,7 @@ export class AbolishBodyController {
       type: 'AbolishBody', bodyId, abolitionReason: dto.reason, disposition: dto.disposition,
       documentNo: dto.documentNo, effectiveDate: dto.effectiveDate,
       reason: [ABOLITION_REASONS[dto.reason], dto.explanation].filter(Boolean).join('；'),
-      justification: dto.justification,
+      justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);
   }
 }

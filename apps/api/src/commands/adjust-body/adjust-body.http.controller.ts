@@ -8,7 +8,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsLocalDate, PostsProperty, VersionedDecisionDto, type PostDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
-import { plainPost } from '../establish-body/body-profile.dto.js';
+import { OfficeProperty, WorkingRulesProperty, plain, plainPost, type OfficeDto, type WorkingRulesDto } from '../establish-body/body-profile.dto.js';
 import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
 /** 调整 (第十三、十四条): only the changed parts. */
@@ -30,6 +30,35 @@ export class AdjustBodyRequest extends VersionedDecisionDto {
   @ApiPropertyOptional({ description: '设置期限', enum: ['standing', 'temporary'] }) @IsOptional() @IsIn(['standing', 'temporary']) duration?: 'standing' | 'temporary';
   @ApiPropertyOptional({ description: '临时性机构的设立期限' }) @IsOptional() @IsLocalDate() termEnd?: string;
   @ApiPropertyOptional({ description: '临时性机构的撤销条件' }) @IsOptional() @IsString() @MaxLength(2000) abolitionCondition?: string;
+  @PostsProperty('调整后的秘书长、副秘书长', false) secretaries?: PostDto[];
+  @ApiPropertyOptional({ description: '调整后的牵头单位(完整列表)', type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(200, { each: true }) leadUnits?: string[];
+  @OfficeProperty() office?: OfficeDto;
+  @ApiPropertyOptional({ description: '联络员' }) @IsOptional() @IsString() @MaxLength(1000) liaison?: string;
+  @WorkingRulesProperty() workingRules?: WorkingRulesDto;
+}
+
+/** The changes an adjustment request names. */
+export function changesOf(dto: AdjustBodyRequest) {
+  return {
+    leaders: dto.leader?.map(plainPost),
+    deputies: dto.deputies?.map(plainPost),
+    members: dto.members?.map(plainPost),
+    memberUnits: dto.memberUnits,
+    tasks: dto.tasks,
+    duties: dto.duties,
+    hostDepartment: dto.hostDepartment,
+    location: dto.location,
+    funding: dto.funding,
+    kind: dto.kind as never,
+    duration: dto.duration,
+    termEnd: dto.termEnd,
+    abolitionCondition: dto.abolitionCondition,
+    secretaries: dto.secretaries?.map(plainPost),
+    leadUnits: dto.leadUnits,
+    office: dto.office ? plain(dto.office) : undefined,
+    liaison: dto.liaison,
+    workingRules: dto.workingRules ? plain(dto.workingRules) : undefined,
+  };
 }
 
 @ApiTags('登记(写入)')
@@ -48,25 +77,11 @@ export class AdjustBodyController {
     return record(this.commands, write, {
       type: 'AdjustBody',
       bodyId,
-      changes: {
-        leaders: dto.leader?.map(plainPost),
-        deputies: dto.deputies?.map(plainPost),
-        members: dto.members?.map(plainPost),
-        memberUnits: dto.memberUnits,
-        tasks: dto.tasks,
-        duties: dto.duties,
-        hostDepartment: dto.hostDepartment,
-        location: dto.location,
-        funding: dto.funding,
-        kind: dto.kind as never,
-        duration: dto.duration,
-        termEnd: dto.termEnd,
-        abolitionCondition: dto.abolitionCondition,
-      },
+      changes: changesOf(dto),
       documentNo: dto.documentNo,
       effectiveDate: dto.effectiveDate,
       reason: dto.reason,
-      justification: dto.justification,
+      justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);
   }
 }

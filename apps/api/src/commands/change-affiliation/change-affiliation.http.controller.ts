@@ -31,7 +31,7 @@ export class ChangeAffiliationController {
   change(@BodyIdParam() bodyId: string, @Body() dto: ChangeAffiliationRequest, @Write() write: WriteContext) {
     return record(this.commands, write, {
       type: 'ChangeAffiliation', bodyId, series: dto.series,
-      documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification,
+      documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);
   }
 }

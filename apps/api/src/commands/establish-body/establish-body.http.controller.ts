@@ -32,7 +32,7 @@ export class EstablishBodyController {
           documentNo: dto.documentNo,
           effectiveDate: dto.effectiveDate,
           reason: dto.reason,
-          justification: dto.justification,
+          justification: dto.justification, justifications: dto.justifications,
         },
       }),
     );

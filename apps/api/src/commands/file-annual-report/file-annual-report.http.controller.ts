@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from '../../http/val
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
-import { IsLocalDate } from '../shared/decision.dto.js';
+import { IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
@@ -15,7 +15,7 @@ export class FileAnnualReportRequest {
   @ApiProperty({ description: '年度工作情况(开展工作、发挥作用等)' }) @IsString() @MaxLength(20000) summary!: string;
   @ApiProperty({ description: '本年度召开会议次数' }) @IsInt() @Min(0) @Max(10000) meetingsHeld!: number;
   @ApiProperty({ description: '报送日期 YYYY-MM-DD' }) @IsLocalDate() filedOn!: string;
-  @ApiPropertyOptional({ description: '报送文件文号' }) @IsOptional() @IsString() @MaxLength(200) documentNo?: string;
+  @ApiPropertyOptional({ description: '报送文件文号' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) documentNo?: string;
   @ApiPropertyOptional({ description: '客户端所依据的机构版本号' }) @IsOptional() @IsInt() @Min(0) expectedVersion?: number;
 }
 

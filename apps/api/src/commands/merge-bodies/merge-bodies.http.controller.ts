@@ -81,7 +81,7 @@ export class MergeBodiesController {
       documentNo: dto.documentNo,
       effectiveDate: dto.effectiveDate,
       reason: [MERGER_REASONS[dto.reason], dto.explanation].filter(Boolean).join('；'),
-      justification: dto.justification,
+      justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);
   }
 }

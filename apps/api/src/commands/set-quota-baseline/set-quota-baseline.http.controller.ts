@@ -33,7 +33,7 @@ export class SetQuotaBaselineController {
   set(@JurisdictionParam() jurisdiction: string, @Body() dto: SetQuotaBaselineRequest, @Write() write: WriteContext) {
     return record(this.commands, write, {
       type: 'SetQuotaBaseline', jurisdiction, total: dto.total, standing: dto.standing, temporary: dto.temporary, series: dto.series,
-      documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification,
+      documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
     });
   }
 }

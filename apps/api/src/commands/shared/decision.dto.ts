@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from '../../http/validators.js';
-import { RANKS_HIGH_TO_LOW, bodyNameProblems } from '#domain';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from '../../http/validators.js';
+import { RANKS_HIGH_TO_LOW, bodyNameProblems, jurisdictionCodeProblem, type Justifications } from '#domain';
 import { applyDecorators } from '@nestjs/common';
 import { dateProblem, isRegistryDate } from '../../http/dates.js';
 import { DATE_SCHEMA } from '../../http/openapi.js';
@@ -16,6 +16,44 @@ export class IsLocalDateConstraint implements ValidatorConstraintInterface {
   }
 }
 export const IsLocalDate = () => applyDecorators(Validate(IsLocalDateConstraint), ApiProperty({ type: 'string', format: 'date', pattern: DATE_SCHEMA.pattern })) as PropertyDecorator;
+
+@ValidatorConstraint({ name: 'isNotBlank' })
+export class IsNotBlankConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && value.trim().length > 0;
+  }
+  defaultMessage(args: ValidationArguments) {
+    // the pipe names the field with its Chinese label (http/validation.ts)
+    return '不能为空';
+  }
+}
+/** A string with something in it besides blanks (a 文号 of "" or "  " is no document). */
+export const IsNotBlank = () => Validate(IsNotBlankConstraint);
+
+/** The warning rules a decision may bend, by code (docs/domain.md). */
+export const WARNING_RULES = ['leader', 'deputies', 'member-units', 'member-rank', 'discipline', 'mirror', 'duplicate', 'quota', 'single-series'] as const;
+
+@ValidatorConstraint({ name: 'isJustifications' })
+export class IsJustificationsConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    return Object.entries(value).every(([rule, text]) =>
+      (WARNING_RULES as readonly string[]).includes(rule) && typeof text === 'string' && text.trim().length > 0 && text.length <= 4000);
+  }
+  defaultMessage() {
+    return `justifications 须为对象，键为所说明的警告规则(${WARNING_RULES.join('、')})，值为非空说明(不超过4000字)`;
+  }
+}
+
+@ValidatorConstraint({ name: 'isJurisdictionCode' })
+export class IsJurisdictionCodeConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return jurisdictionCodeProblem(value) === undefined;
+  }
+  defaultMessage(args: ValidationArguments) {
+    return `${jurisdictionCodeProblem(args.value) ?? '有误'}(GB/T 2260 六位代码；国务院、中共中央为 100000)`;
+  }
+}
 
 /** A body's name or alias: the one rule (#domain bodyNameProblems) the list import applies too. */
 @ValidatorConstraint({ name: 'isBodyName' })
@@ -33,8 +71,9 @@ export const IsBodyName = () => Validate(IsBodyNameConstraint);
 
 /** The paperwork of every decision: 文号, 生效日期, 理由, and the justification for bent rules. */
 export class DecisionDto {
-  @ApiProperty({ description: '批准或备案文件的文号，如 潍政办字〔2020〕37号' })
+  @ApiProperty({ description: '批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空' })
   @IsString()
+  @IsNotBlank()
   @MaxLength(200)
   documentNo!: string;
 
@@ -48,15 +87,26 @@ export class DecisionDto {
   @MaxLength(4000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: '对警告类规则的说明，如“确因工作需要可以适当增加”；有此说明时，仅触犯警告类规则的决定予以登记并标注' })
+  @ApiPropertyOptional({ description: '对警告类规则的说明(旧式，单一文本)：仅当决定只触犯一项警告类规则、且该规则不须逐项说明时有效；触犯多项时请用 justifications' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   justification?: string;
+
+  @ApiPropertyOptional({
+    description: `逐项说明所触犯的警告类规则，如 {"quota": "…", "duplicate": "…"}；只免除所列规则，其他警告仍不予登记。与同一序列在册机构名称相同的，须以 duplicate 明确说明。可用的规则：${WARNING_RULES.join('、')}`,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'member-units': '确因工作需要可以适当增加' },
+  })
+  @IsOptional()
+  @IsObject()
+  @Validate(IsJustificationsConstraint)
+  justifications?: Justifications;
 }
 
 /** The paperwork of a decision whose `reason` is a numbered ground (撤销, 合并): 文号, 生效日期, justification. */
-export class GroundedDecisionDto extends PickType(DecisionDto, ['documentNo', 'effectiveDate', 'justification'] as const) {
+export class GroundedDecisionDto extends PickType(DecisionDto, ['documentNo', 'effectiveDate', 'justification', 'justifications'] as const) {
   @ApiPropertyOptional({ description: '补充说明' })
   @IsOptional()
   @IsString()
@@ -86,10 +136,27 @@ export class PostDto {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional({ description: '职级：provincial 省部级, bureau 厅局级, deputy-bureau 副厅局级, county 县处级, deputy-county 副县处级, section 乡科级, deputy-section 副乡科级, non-leadership 非领导职务', enum: RANKS_HIGH_TO_LOW })
+  @ApiPropertyOptional({ description: '职级：state 正国级, deputy-state 副国级, provincial 省部级(正部级), deputy-provincial 副省部级(副部级), bureau 厅局级, deputy-bureau 副厅局级, county 县处级, deputy-county 副县处级, section 乡科级, deputy-section 副乡科级, non-leadership 非领导职务', enum: RANKS_HIGH_TO_LOW })
   @IsOptional()
   @IsIn(RANKS_HIGH_TO_LOW as unknown as string[])
   rank?: string;
+
+  @ApiPropertyOptional({ description: '通知所列的角色，如 组长、第一副组长、副组长、秘书长、召集人、副召集人、成员、专家委员' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  role?: string;
+
+  @ApiPropertyOptional({ description: '通知点名的人员姓名(席位仍属职务)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  person?: string;
+
+  @ApiPropertyOptional({ description: '不担任职务的专家(专家委员)：职级规则(第九条)不适用' })
+  @IsOptional()
+  @IsBoolean()
+  expert?: boolean;
 }
 
 /** Accepts "市长", {"title":"市长"} or a list of either. */
@@ -114,7 +181,8 @@ export class BasisDto {
 }
 
 export const JURISDICTION_CODE = /^\d{6}$/;
-export const IsJurisdictionCode = () => Matches(JURISDICTION_CODE, { message: '须为六位行政区划代码，如 370700' });
+/** GB/T 2260's structure, and 100000 for the national level (docs/decisions/0009-published-decisions.md). */
+export const IsJurisdictionCode = () => Validate(IsJurisdictionCodeConstraint);
 export const PostsProperty = (description: string, required: boolean) => {
   const decorators = [
     required ? ApiProperty({ description, type: [PostDto] }) : ApiPropertyOptional({ description, type: [PostDto] }),

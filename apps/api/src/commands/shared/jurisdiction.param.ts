@@ -1,11 +1,12 @@
 import { BadRequestException, Param, type PipeTransform } from '@nestjs/common';
-import { JURISDICTION_CODE } from './decision.dto.js';
+import { jurisdictionCodeProblem } from '#domain';
 import { badField } from '../../http/error-body.js';
 
 class JurisdictionCodePipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!JURISDICTION_CODE.test(value)) {
-      throw new BadRequestException(badField('code', '须为六位行政区划代码，如 370700'));
+    const problem = jurisdictionCodeProblem(value);
+    if (problem) {
+      throw new BadRequestException(badField('code', problem, `行政区划代码有误：${problem}`));
     }
     return value;
   }
