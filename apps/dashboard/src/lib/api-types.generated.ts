@@ -942,7 +942,7 @@ export interface components {
        * @description 规则代码(中文名称见 docs/domain.md 与 libs/domain/src/labels.ts)
        * @enum {string}
        */
-      rule: "quota" | "term-expired" | "annual-report" | "dormant" | "member-units" | "duplicate";
+      rule: "basis" | "application" | "temporary-term" | "single-series" | "lifecycle" | "correction" | "leader" | "deputies" | "member-units" | "member-rank" | "discipline" | "mirror" | "duplicate" | "quota" | "term-expired" | "term-review" | "establishment-missing" | "annual-report" | "dormant";
       /** @description 该提示连续成立的第一天 */
       since: string;
     };
@@ -2417,7 +2417,14 @@ export interface operations {
    */
   SelfAbolishBodyController_selfAbolish: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -2427,8 +2434,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -2439,10 +2503,13 @@ export interface operations {
   SplitBodyController_split: {
     parameters: {
       header?: {
-        /** @description 幂等键：同一键与同一请求只登记一次 */
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
         "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
       };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -2452,8 +2519,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -3600,10 +3724,13 @@ export interface operations {
   AdjustUnrecordedBodyController_adjust: {
     parameters: {
       header?: {
-        /** @description 幂等键：同一键与同一请求只登记一次 */
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
         "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -3613,8 +3740,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };

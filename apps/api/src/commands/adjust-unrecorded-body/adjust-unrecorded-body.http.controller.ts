@@ -10,6 +10,7 @@ import { IsBodyName } from '../shared/decision.dto.js';
 import { JurisdictionParam } from '../shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { AdjustBodyRequest, changesOf } from '../adjust-body/adjust-body.http.controller.js';
+import { ApiCodeParam, ApiWrite } from '../../http/openapi.js';
 
 /** 调整 of a body whose establishment is not on file: what the adjustment notice says of it, and the changes. */
 export class AdjustUnrecordedBodyRequest extends AdjustBodyRequest {
@@ -26,6 +27,8 @@ export class AdjustUnrecordedBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':code/unrecorded-adjustments')
+  @ApiCodeParam()
+  @ApiWrite()
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({

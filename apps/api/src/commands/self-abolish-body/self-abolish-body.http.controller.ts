@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
 /** 任务完成后自行撤销: no new 文号; the evidence that the task ended. */
 export class SelfAbolishBodyRequest {
@@ -24,6 +25,8 @@ export class SelfAbolishBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/self-abolition')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({

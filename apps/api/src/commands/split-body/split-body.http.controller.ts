@@ -10,6 +10,7 @@ import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsJurisdictionCode, VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { BodyProfileDto, profileOf } from '../establish-body/body-profile.dto.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 
 /** 分设: one body split into several new ones. */
 export class SplitBodyRequest extends VersionedDecisionDto {
@@ -32,6 +33,8 @@ export class SplitBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/splits')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({
