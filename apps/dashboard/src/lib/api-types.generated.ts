@@ -534,7 +534,7 @@ export interface components {
        * @description 原序列
        * @enum {string}
        */
-      from: "party" | "government";
+      from: "party" | "government" | "joint";
       /** @description 名称 */
       name: string;
       /** @description 登记时间 */
@@ -543,7 +543,7 @@ export interface components {
        * @description 新序列
        * @enum {string}
        */
-      to: "party" | "government";
+      to: "party" | "government" | "joint";
     };
     Alert: {
       /** @description 依据条文 */
@@ -757,7 +757,7 @@ export interface components {
        * @description 序列
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
       /**
        * @description 状态：在册、已撤销、已合并
        * @enum {string}
@@ -1156,7 +1156,7 @@ export interface components {
        * @description 序列
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
     };
     FieldProblem: {
       /** @description 字段路径，如 basis.conditions */
@@ -1530,10 +1530,10 @@ export interface components {
       /** @description 名称 */
       name: string;
       /**
-       * @description 序列：党委(party)或政府(government)
+       * @description 序列：党委(party)、政府(government)或党政联合(joint)
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
       /** @description 临时性机构的设立期限 */
       termEnd?: string;
     };
