@@ -87,7 +87,7 @@ export async function runDecisionPhase(eventStore: EventStore, codes: string[], 
         documentNo: `补政发〔${effectiveDate.slice(0, 4)}〕${n + 1}号`,
         effectiveDate,
         reason: '补录',
-        justification: '当年已发文设立，补录登记',
+        justifications: { quota: '当年已发文设立，补录登记', duplicate: '补录的专项工作各不相同，名称相近而职责不同' },
         profile: {
           name: `${code}补录第${n + 1}专项工作领导小组`,
           series: n % 3 === 0 ? 'party' : 'government',
@@ -106,7 +106,7 @@ export async function runDecisionPhase(eventStore: EventStore, codes: string[], 
     }
     await tick();
     // A quota baseline recorded late, in force from 2010.
-    await execute('SetQuotaBaseline (late)', { type: 'SetQuotaBaseline', jurisdiction: code, total: 60, documentNo: `补编发〔2010〕${code}号`, effectiveDate: '2010-01-01', justification: '补录' } as PlannedCommand['command']);
+    await execute('SetQuotaBaseline (late)', { type: 'SetQuotaBaseline', jurisdiction: code, total: 60, documentNo: `补编发〔2010〕${code}号`, effectiveDate: '2010-01-01', justifications: { quota: '补录' } } as PlannedCommand['command']);
     await tick();
     // Corrections: a late body's date was wrong (one year earlier), a story body's document number.
     for (const [n, body] of late.entries()) {

@@ -187,7 +187,7 @@ readModelMs.sort((a, b) => a - b);
 // Phase 5: decisions through the real command path, and the bitemporal as-of questions
 // auditors ask (late recordings, corrections, mergers, baselines; knownAt varied), each
 // answer compared in full with replay.
-const decisionCodes = Array.from({ length: decisionJurisdictions }, (_, i) => String(380001 + i * 100));
+const decisionCodes = Array.from({ length: decisionJurisdictions }, (_, i) => String(820101 + i * 100));
 const decisionStart = await eventStore.headPosition();
 const decisionPhase = await runDecisionPhase(eventStore, decisionCodes, log);
 const head = await eventStore.headPosition();

@@ -56,8 +56,14 @@ function uuidOf(random: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Province-level codes of GB/T 2260, so every generated code passes the API's code check. */
+const PROVINCE_CODES = [37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36];
+
+/** A county-level code (01 of a prefecture 01–70): 370101, 370201, … 377001, 410101, … */
 export function jurisdictionCode(index: number): string {
-  return String(370000 + index * 100 + 1).padStart(6, '0');
+  const province = PROVINCE_CODES[Math.floor(index / 70) % PROVINCE_CODES.length];
+  const prefecture = 1 + (index % 70);
+  return `${province}${String(prefecture).padStart(2, '0')}01`;
 }
 
 /** Body histories, one at a time, so a million events never sit in memory together. */
