@@ -8,6 +8,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { GroundedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { AbolishBodyCommand } from './abolish-body.handler.js';
 
 /** 撤销 (第十五、十八条) with its disposition (北京清理). */
 export class AbolishBodyRequest extends GroundedDecisionDto {
@@ -32,7 +33,7 @@ export class AbolishBodyController {
   @Roles('registrar')
   @ApiOperation({ summary: '撤销议事协调机构', description: '登记撤销决定(市级办法 第十五、十八条)。三种处理方式(撤销、不再作为议事协调机构、调整为部门联席会议)均退出名单和总量。' })
   abolish(@BodyIdParam() bodyId: string, @Body() dto: AbolishBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, AbolishBodyCommand, write, {
       type: 'AbolishBody', bodyId, abolitionReason: dto.reason, disposition: dto.disposition,
       documentNo: dto.documentNo, effectiveDate: dto.effectiveDate,
       reason: [ABOLITION_REASONS[dto.reason], dto.explanation].filter(Boolean).join('；'),

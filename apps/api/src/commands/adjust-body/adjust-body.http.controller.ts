@@ -8,6 +8,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsLocalDate, PostsProperty, VersionedDecisionDto, type PostDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { AdjustBodyCommand } from './adjust-body.handler.js';
 import { OfficeProperty, WorkingRulesProperty, plain, plainPost, type OfficeDto, type WorkingRulesDto } from '../establish-body/body-profile.dto.js';
 
 /** 调整 (第十三、十四条): only the changed parts. */
@@ -71,7 +72,7 @@ export class AdjustBodyController {
   @Roles('registrar')
   @ApiOperation({ summary: '调整议事协调机构', description: '登记领导成员、成员、成员单位、职责、办事机构等的调整(市级办法 第十三、十四条)。只需提交调整的部分。' })
   adjust(@BodyIdParam() bodyId: string, @Body() dto: AdjustBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, AdjustBodyCommand, write, {
       type: 'AdjustBody',
       bodyId,
       changes: changesOf(dto),

@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { ChangeAffiliationCommand } from './change-affiliation.handler.js';
 
 /** 改变隶属关系 (第十七、十八条). */
 export class ChangeAffiliationRequest extends VersionedDecisionDto {
@@ -26,7 +27,7 @@ export class ChangeAffiliationController {
   @Roles('registrar')
   @ApiOperation({ summary: '改变议事协调机构隶属关系', description: '党委序列与政府序列之间的调整(市级办法 第十七、十八条)。' })
   change(@BodyIdParam() bodyId: string, @Body() dto: ChangeAffiliationRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, ChangeAffiliationCommand, write, {
       type: 'ChangeAffiliation', bodyId, series: dto.series,
       documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);

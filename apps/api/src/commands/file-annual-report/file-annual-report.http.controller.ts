@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { FileAnnualReportCommand } from './file-annual-report.handler.js';
 
 /** 年度报告 (市级办法 第二十条): filed by the host department by year end. */
 export class FileAnnualReportRequest {
@@ -29,7 +30,7 @@ export class FileAnnualReportController {
   @Roles('registrar')
   @ApiOperation({ summary: '报送年度报告', description: '承担日常工作的部门每年年底前报送议事协调机构年度工作情况(市级办法 第二十条)。' })
   file(@BodyIdParam() bodyId: string, @Body() dto: FileAnnualReportRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, FileAnnualReportCommand, write, {
       type: 'FileAnnualReport', bodyId, year: dto.year, summary: dto.summary, meetingsHeld: dto.meetingsHeld, filedOn: dto.filedOn,
       documentNo: dto.documentNo ?? '', effectiveDate: dto.filedOn,
     }, dto.expectedVersion);

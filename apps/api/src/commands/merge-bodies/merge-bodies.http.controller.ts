@@ -10,6 +10,7 @@ import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { GroundedDecisionDto, IsJurisdictionCode } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { MergeBodiesCommand } from './merge-bodies.handler.js';
 import { BodyProfileDto, profileOf } from '../establish-body/body-profile.dto.js';
 
 export class MergerTargetDto {
@@ -72,7 +73,7 @@ export class MergeBodiesController {
     const target = dto.target.establish
       ? { kind: 'new' as const, bodyId: newBodyId(write.idempotencyKey), profile: profileOf(dto.target.establish) }
       : { kind: 'existing' as const, bodyId: dto.target.bodyId! };
-    return record(this.commands, write, {
+    return record(this.commands, MergeBodiesCommand, write, {
       type: 'MergeBodies',
       mergerId: write.idempotencyKey ? newBodyId(`merger:${write.idempotencyKey}`) : randomUUID(),
       jurisdiction: dto.jurisdiction,

@@ -8,6 +8,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsBodyName, VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { RenameBodyCommand } from './rename-body.handler.js';
 
 /** 更名 (第十三、十四条). */
 export class RenameBodyRequest extends VersionedDecisionDto {
@@ -28,7 +29,7 @@ export class RenameBodyController {
   @Roles('registrar')
   @ApiOperation({ summary: '议事协调机构更名', description: '登记更名(市级办法 第十三、十四条)；原名称保留在历史中，别名不填则保留，机构类型随新名称。给出 series 时同一决定中一并改变隶属关系。' })
   rename(@BodyIdParam() bodyId: string, @Body() dto: RenameBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, RenameBodyCommand, write, {
       type: 'RenameBody', bodyId, newName: dto.newName, aliases: dto.aliases, kind: dto.kind, series: dto.series,
       documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);

@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { SelfAbolishBodyCommand } from './self-abolish-body.handler.js';
 
 /** 任务完成后自行撤销: no new 文号; the evidence that the task ended. */
 export class SelfAbolishBodyRequest {
@@ -31,7 +32,7 @@ export class SelfAbolishBodyController {
     description: '设立时规定“任务完成后自行撤销”的临时性机构，任务完成即撤销(市级办法 第十五条(二))，不另行文：登记所依据的事实(evidence)，文号沿用设立文件。未规定撤销条件的机构不能自行撤销(422)。',
   })
   selfAbolish(@BodyIdParam() bodyId: string, @Body() dto: SelfAbolishBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, SelfAbolishBodyCommand, write, {
       type: 'SelfAbolishBody', bodyId, evidence: dto.evidence, documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason,
     }, dto.expectedVersion);
   }

@@ -9,6 +9,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { IsJurisdictionCode, VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { SplitBodyCommand } from './split-body.handler.js';
 import { BodyProfileDto, profileOf } from '../establish-body/body-profile.dto.js';
 
 /** 分设: one body split into several new ones. */
@@ -39,7 +40,7 @@ export class SplitBodyController {
     description: '一个机构分设为两个以上新机构，作为一项决定一次登记：原机构退出名单(撤销，分设)，新机构按设立的规则逐一校验。返回的 eventIds 依次为原机构的撤销和各新机构的设立。',
   })
   split(@BodyIdParam() bodyId: string, @Body() dto: SplitBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, SplitBodyCommand, write, {
       type: 'SplitBody',
       jurisdiction: dto.jurisdiction,
       bodyId,
