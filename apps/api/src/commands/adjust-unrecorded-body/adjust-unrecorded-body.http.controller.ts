@@ -1,23 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
-import { SERIES, type Series } from '#domain';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
-import { IsBodyName } from '../shared/decision.dto.js';
 import { JurisdictionParam } from '../shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { AdjustUnrecordedBodyCommand } from './adjust-unrecorded-body.handler.js';
-import { AdjustBodyRequest, changesOf } from '../adjust-body/adjust-body.http.controller.js';
-
-/** 调整 of a body whose establishment is not on file: what the adjustment notice says of it, and the changes. */
-export class AdjustUnrecordedBodyRequest extends AdjustBodyRequest {
-  @ApiProperty({ description: '调整文件所称的机构名称' }) @IsString() @IsBodyName() name!: string;
-  @ApiPropertyOptional({ description: '别名', type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @IsBodyName() @ArrayMaxSize(20) aliases?: string[];
-  @ApiProperty({ description: '序列', enum: SERIES }) @IsIn(SERIES as unknown as string[]) series!: Series;
-}
+import { changesOf } from '../adjust-body/adjust-body.request.dto.js';
+import { AdjustUnrecordedBodyRequest } from './adjust-unrecorded-body.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()

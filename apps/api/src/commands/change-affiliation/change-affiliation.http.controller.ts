@@ -1,20 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
-import { VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { ChangeAffiliationCommand } from './change-affiliation.handler.js';
-
-/** 改变隶属关系 (第十七、十八条). */
-export class ChangeAffiliationRequest extends VersionedDecisionDto {
-  @ApiProperty({ description: '改变后的序列：party 党委，government 政府', enum: ['party', 'government'] })
-  @IsIn(['party', 'government'])
-  series!: 'party' | 'government';
-}
+import { ChangeAffiliationRequest } from './change-affiliation.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()

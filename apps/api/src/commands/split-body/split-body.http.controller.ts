@@ -1,29 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, ValidateNested } from 'class-validator';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
-import { IsJurisdictionCode, VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { SplitBodyCommand } from './split-body.handler.js';
-import { BodyProfileDto, profileOf } from '../establish-body/body-profile.dto.js';
-
-/** 分设: one body split into several new ones. */
-export class SplitBodyRequest extends VersionedDecisionDto {
-  @ApiProperty({ description: '行政区划代码', example: '370700' }) @IsString() @IsJurisdictionCode() jurisdiction!: string;
-
-  @ApiProperty({ description: '分设的新机构(至少两个，内容同设立)', type: [BodyProfileDto] })
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => BodyProfileDto)
-  into!: BodyProfileDto[];
-}
+import { profileOf } from '../establish-body/body-profile.dto.js';
+import { SplitBodyRequest } from './split-body.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
