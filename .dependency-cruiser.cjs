@@ -6,6 +6,7 @@
  *   libs/official-list, libs/supervision → the libraries above; supervision may read
  *     official-list (the demo history), never the other way round
  *   apps/*, bench/, test/ on top: no library imports them
+ *   no library imports NestJS: the framework stays at the edges (apps/)
  * Test code (specs, contracts, `testing/` folders) may use test fixtures; production code may not.
  */
 const SPEC = '\\.(spec|int-spec|e2e-spec|browser-spec)\\.ts$|\\.contract\\.ts$|/testing/';
@@ -51,6 +52,13 @@ module.exports = {
       comment: 'Supervision may read the demo history of official-list; the reverse makes a cycle (seeding belongs to apps/).',
       from: { path: '^libs/official-list/src' },
       to: { path: '^(libs/supervision/|apps/|bench/|test/)' },
+    },
+    {
+      name: 'libraries-are-framework-free',
+      severity: 'error',
+      comment: 'NestJS only at the edges: the command path (DecisionPath, the slices) runs without it in the CLI, the list import and the bench.',
+      from: { path: '^libs/' },
+      to: { path: '(^|/)node_modules/@nestjs/|^@nestjs/' },
     },
     {
       name: 'libraries-do-not-import-apps',
