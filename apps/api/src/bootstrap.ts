@@ -14,6 +14,8 @@ import { DecisionExecutor } from '#registry-app';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config/registry-config.js';
+import { installSchemas, REQUEST_LIMITS } from './http/openapi.js';
+import { installRequestChecks } from './http/request-checks.js';
 import { registryValidationPipe } from './http/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -38,21 +40,25 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
   const projector = config.projector ? new Projector({ eventStore, readStore }) : undefined;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { eventStore, readStore, projector }), {
     ...(options.logger === false ? { logger: false } : { logger: ['error', 'warn', 'log'] }),
+    // JSON only, parsed and checked by installRequestChecks (no form bodies)
+    bodyParser: false,
   });
+  installRequestChecks(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(registryValidationPipe);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = installSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('议事协调机构登记簿 API')
       .setDescription(
-        '编办登记议事协调机构(领导小组、委员会、联席会议、指挥部)的设立、调整、更名、改变隶属关系、撤销、合并、年度报告与总量控制基准。每项决定为不可更改的事件；错误以更正事件修正。规则及其条款见本仓库 docs/domain.md(市级办法、辽宁办法、玉溪办法、潍坊名单、北京清理)；接口约定见 docs/http-api.md。',
+        '编办登记议事协调机构(领导小组、委员会、联席会议、指挥部)的设立、调整、更名、改变隶属关系、撤销、合并、年度报告与总量控制基准。每项决定为不可更改的事件；错误以更正事件修正。规则及其条款见本仓库 docs/domain.md(市级办法、辽宁办法、玉溪办法、潍坊名单、北京清理)，违反时 422 逐条列出条文；接口约定见 docs/http-api.md。' +
+          `所有错误应答为 {statusCode, error, message, details?, violations?}，message 为中文。${REQUEST_LIMITS}`,
       )
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   const dashboard = join(projectRoot(), 'dist', 'dashboard');
   if (existsSync(join(dashboard, 'index.html'))) {

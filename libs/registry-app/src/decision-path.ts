@@ -102,8 +102,7 @@ export class Decision {
 
   /** Only a registrar of the jurisdiction decides in it. */
   authorize(jurisdiction: string): void {
-    const principal = this.request.principal;
-    if (principal.role !== 'registrar' || !mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+    authorize(this.request.principal, jurisdiction);
   }
 
   /** The request's expectedVersion, when given, must be the stream's version. */
@@ -230,6 +229,8 @@ export class DecisionPath {
   async earlierAnswer(request: DecisionRequest<unknown>): Promise<WriteResult | undefined> {
     const events = await this.store.findByIdempotencyKey(request.idempotencyKey!);
     if (events.length === 0) return undefined;
+    // Permission first: an answer is given only to a caller who may write where it was written.
+    for (const jurisdiction of new Set(events.map((e) => e.jurisdiction))) authorize(request.principal, jurisdiction);
     if (request.requestHash && events[0].requestHash !== request.requestHash) {
       throw new IdempotencyKeyReusedError(request.idempotencyKey!);
     }
@@ -261,6 +262,11 @@ export class DecisionPath {
     }
     return writes;
   }
+}
+
+/** Only a registrar of the jurisdiction decides in it. */
+function authorize(principal: Principal, jurisdiction: string): void {
+  if (principal.role !== 'registrar' || !mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
 }
 
 /** A stream a decision creates (a merger's): nothing in it yet. */

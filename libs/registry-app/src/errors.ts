@@ -7,8 +7,11 @@ export class BodyNotFoundError extends Error {
 }
 
 export class JurisdictionForbiddenError extends Error {
-  constructor(readonly jurisdiction: string) {
-    super(`令牌无权对行政区划 ${jurisdiction} 登记`);
+  constructor(
+    readonly jurisdiction: string,
+    readonly access: 'write' | 'read' = 'write',
+  ) {
+    super(access === 'read' ? `令牌无权查阅行政区划 ${jurisdiction} 的信息` : `令牌无权对行政区划 ${jurisdiction} 登记`);
     this.name = 'JurisdictionForbiddenError';
   }
 }

@@ -6,6 +6,11 @@ export interface Principal {
   role: Role;
   /** Jurisdiction codes, or ['*'] for all. */
   jurisdictions: string[];
+  /**
+   * Stands for the token (a digest, never the token): idempotency keys are scoped to it, so one
+   * caller's key never answers another's request.
+   */
+  id?: string;
 }
 
 export function mayAccess(principal: Principal, jurisdiction: string): boolean {

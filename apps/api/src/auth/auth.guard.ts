@@ -12,7 +12,9 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** The caller, as the guard found them. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal);
 
-const PUBLIC_READER: Principal = { name: '公开查询', role: 'viewer', jurisdictions: ['*'] };
+const ROLE_LABELS: Record<Role, string> = { registrar: '登记员', auditor: '审计员', viewer: '查阅者' };
+
+const PUBLIC_READER: Principal = { name: '公开查询', role: 'viewer', jurisdictions: ['*'], id: 'public' };
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,7 +28,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
   ) {
-    this.principals = new Map(config.tokens.map(({ token, ...principal }) => [digest(token), principal]));
+    this.principals = new Map(config.tokens.map(({ token, ...principal }) => [digest(token), { ...principal, id: `token:${digest(token).slice(0, 16)}` }]));
     this.publicRead = config.publicRead;
   }
 
@@ -44,7 +46,7 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('缺少 Authorization: Bearer <令牌>');
     const principal = this.principals.get(digest(match[1]));
     if (!principal) throw new UnauthorizedException('令牌无效');
-    if (!roles.includes(principal.role)) throw new ForbiddenException(`此操作需要角色：${roles.join('、')}`);
+    if (!roles.includes(principal.role)) throw new ForbiddenException(`此操作需要以下角色之一：${roles.map((r) => `${ROLE_LABELS[r]}(${r})`).join('、')}；本令牌为${ROLE_LABELS[principal.role]}(${principal.role})`);
     request.principal = principal;
     return true;
   }

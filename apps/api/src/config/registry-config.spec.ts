@@ -19,6 +19,14 @@ describe('configuration (docs/http-api.md table)', () => {
     expect(second.tokens).toEqual(first.tokens);
     expect(first.seedOnEmpty).toBe(true);
     expect(first.port).toBe(3000);
+    expect(first.host).toBe('127.0.0.1');
+  });
+
+  it('HOST names the address to bind; a malformed one stops the start', () => {
+    const tokens = '[{"token":"abcdefgh","role":"viewer","jurisdictions":["*"]}]';
+    expect(loadConfig({ REGISTRY_TOKENS: tokens, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ REGISTRY_TOKENS: tokens, HOST: '::1' }).host).toBe('::1');
+    expect(() => loadConfig({ REGISTRY_TOKENS: tokens, HOST: 'http://x y' })).toThrow(/HOST/);
   });
 
   it('a data folder from before, with the registrar token only, keeps it and gains the other two', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Principal, Role } from '#registry-app';
 
@@ -8,6 +9,8 @@ export interface TokenGrant extends Principal {
 }
 
 export interface RegistryConfig {
+  /** Address the HTTP server binds to (HOST); default 127.0.0.1, this machine only. */
+  host?: string;
   port: number;
   dataDir: string;
   eventStoreUrl?: string;
@@ -24,6 +27,8 @@ export interface RegistryConfig {
   generatedTokenFiles?: Record<Role, string>;
 }
 
+export const DEFAULT_HOST = '127.0.0.1';
+
 const ROLES: Role[] = ['registrar', 'auditor', 'viewer'];
 /** Recorded as `recordedBy` (only the registrar's writes). */
 const GENERATED_TOKEN_NAMES: Record<Role, string> = { registrar: '本机登记员', auditor: '本机审计员', viewer: '本机查看者' };
@@ -34,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   const eventStoreUrl = env.EVENTSTORE_URL || undefined;
   const mongoUrl = env.MONGO_URL || undefined;
   const embedded = !eventStoreUrl && !mongoUrl;
+  // This machine only unless the operator says otherwise: the embedded default's generated
+  // token may write everywhere, and the server speaks plain HTTP (put TLS in front of it).
+  const host = env.HOST || DEFAULT_HOST;
+  if (!isIP(host) && !/^[A-Za-z0-9.-]{1,253}$/.test(host)) throw new Error(`HOST 无效：${env.HOST}`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
   let tokens: TokenGrant[];
@@ -49,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   }
   const seedFlag = env.REGISTRY_SEED_ON_EMPTY;
   return {
+    host,
     port,
     dataDir,
     eventStoreUrl,

@@ -2,20 +2,31 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import { InvalidFieldsError, RuleViolationError } from '#domain';
 import { ConcurrencyError, CorruptEventError } from '#event-store';
 import { InvalidReadQueryError } from '#read-model';
+import { clientIdempotencyKey } from '../commands/shared/write-context.js';
+import { fieldLabel } from './labels.js';
+import { errorBody, type ErrorBody } from './error-body.js';
 import { BodyNotFoundError, IdempotencyKeyReusedError, JurisdictionBusyError, JurisdictionForbiddenError, StaleVersionError } from '#registry-app';
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+const CHINESE_STATUS: Record<number, string> = {
+  400: '请求格式有误',
+  401: '未认证：缺少或无效的令牌',
+  403: '无权进行此操作',
+  404: '未找到该路径或资源',
+  405: '不支持该请求方法',
+  406: '无法提供所要求的格式',
+  409: '冲突，请刷新后重试',
+  413: '请求体过大',
+  415: '请求体须为 JSON',
+  422: '无法登记',
+  503: '服务暂不可用，请稍后重试',
 };
 
-/** Every error answers `{statusCode, error, message, details?}` (docs/http-api.md). */
+/** Nest's own messages ("Cannot GET /x") are English; a user reads Chinese. */
+function inChinese(message: string, status: number): string {
+  return /\p{Script=Han}/u.test(message) ? message : (CHINESE_STATUS[status] ?? `请求未能处理(${status})`);
+}
+
+/** Every error answers `{statusCode, error, message, details?, violations?}` (the Error schema, http/openapi.ts). */
 @Catch()
 export class RegistryErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Registry');
@@ -26,13 +37,8 @@ export class RegistryErrorFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): Record<string, unknown> & { statusCode: number } {
-    const shape = (statusCode: number, message: string, extra: Record<string, unknown> = {}) => ({
-      statusCode,
-      error: STATUS_TEXT[statusCode] ?? 'Error',
-      message,
-      ...extra,
-    });
+  private toBody(exception: unknown): ErrorBody {
+    const shape = (statusCode: number, message: string, extra: Record<string, unknown> = {}) => errorBody(statusCode, message, extra);
     if (exception instanceof RuleViolationError) {
       const violations = exception.violations.map(({ rule, source, message, severity, related }) => ({
         rule,
@@ -47,7 +53,7 @@ export class RegistryErrorFilter implements ExceptionFilter {
     if (exception instanceof InvalidFieldsError) return shape(400, exception.message, { details: exception.details });
     if (exception instanceof BodyNotFoundError) return shape(404, exception.message);
     if (exception instanceof InvalidReadQueryError) {
-      return shape(400, exception.message, { details: [{ field: exception.field, problems: [exception.message] }] });
+      return shape(400, exception.message, { details: [{ field: exception.field, label: fieldLabel(exception.field), problems: [exception.message] }] });
     }
     if (exception instanceof JurisdictionForbiddenError) return shape(403, exception.message);
     if (exception instanceof StaleVersionError) {
@@ -64,15 +70,21 @@ export class RegistryErrorFilter implements ExceptionFilter {
         details: { position: exception.position, streamId: exception.streamId, version: exception.version, type: exception.type, problem: exception.problem },
       });
     }
-    if (exception instanceof IdempotencyKeyReusedError) return shape(422, exception.message, { details: { idempotencyKey: exception.key } });
+    if (exception instanceof IdempotencyKeyReusedError) {
+      const key = clientIdempotencyKey(exception.key);
+      return shape(422, `Idempotency-Key ${key} 已用于另一项不同的请求`, { details: { idempotencyKey: key } });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null && 'message' in response && typeof (response as { message: unknown }).message === 'string' && 'statusCode' in response) {
-        return { ...(response as Record<string, unknown>), statusCode: status, error: STATUS_TEXT[status] ?? (response as { error?: string }).error };
+        // only the fields of the error schema (openapi.ts): whatever else a thrower added stays out
+        const { details, violations, message } = response as ErrorBody;
+        return shape(status, inChinese(message, status), { ...(details !== undefined ? { details } : {}), ...(violations !== undefined ? { violations } : {}) });
       }
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-      return shape(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+      const text = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+      return shape(status, inChinese(text, status));
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return shape(500, '服务器内部错误');

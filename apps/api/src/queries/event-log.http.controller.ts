@@ -8,12 +8,14 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
 import { EVENT_STORE, READ_STORE } from '../tokens.js';
 import { GetBodyHistory, GetEventLog, VerifyIntegrity } from './event-log.queries.js';
+import { ApiBodyIdParam, ApiRead, ApiReadErrors } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 import { HistoryEntryResponse } from './registry.responses.js';
 
 const positiveInt = (field: string) => new ParseIntPipe({ exceptionFactory: () => badParam(field) });
 function badParam(field: string) {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${field} 须为整数`, details: [{ field, problems: ['须为整数'] }] });
+  return new BadRequestException(badField(field, '须为整数'));
 }
 
 @ApiTags('查询')
@@ -28,6 +30,8 @@ export class EventLogController {
   ) {}
 
   @Get('bodies/:id/history')
+  @ApiBodyIdParam()
+  @ApiReadErrors({ notFound: true, etag: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOkResponse({ type: [HistoryEntryResponse], description: '机构沿革，按登记顺序' })
   @ApiOperation({ summary: '机构沿革', description: '该机构的全部事件(设立、调整、更名、改变隶属关系、撤销、合并、年度报告、更正)，按登记顺序，含更正。' })
@@ -41,7 +45,7 @@ export class EventLogController {
       `history|${bodyId}|${head}`,
       {
         authorize: (jurisdiction) => {
-          if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+          if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction, 'read');
         },
       },
       async () => {
@@ -52,10 +56,11 @@ export class EventLogController {
   }
 
   @Get('events')
+  @ApiRead('StoredEvent', { array: true })
   @Roles('auditor', 'registrar')
   @ApiOperation({ summary: '原始事件日志(审计)', description: '按全局顺序返回事件及其元数据(文号、生效日期、登记时间、登记人、哈希链)。以最后一条的 position 作为下一页的 after。' })
-  @ApiQuery({ name: 'after', required: false, description: '只返回 position 大于此值的事件' })
-  @ApiQuery({ name: 'limit', required: false, description: '条数，1–1000，默认 100' })
+  @ApiQuery({ name: 'after', required: false, description: '只返回 position 大于此值的事件', schema: { type: 'integer' } })
+  @ApiQuery({ name: 'limit', required: false, description: '条数，1–1000，默认 100', schema: { type: 'integer' } })
   events(
     @QueryParam('after', new DefaultValuePipe('0'), positiveInt('after')) after: number,
     @QueryParam('limit', new DefaultValuePipe('100'), positiveInt('limit')) limit: number,
@@ -65,6 +70,7 @@ export class EventLogController {
   }
 
   @Get('integrity')
+  @ApiRead('Integrity')
   @Roles('auditor')
   @ApiOperation({
     summary: '哈希链校验(审计)',
@@ -87,6 +93,7 @@ export class EventLogController {
   }
 
   @Get('health')
+  @ApiRead('Health', { open: true })
   @ApiOperation({ summary: '健康检查', description: '事件存储与读模型存储均可用时返回 200；并给出日志位置与读模型已投影到的位置。' })
   async health() {
     try {

@@ -40,6 +40,9 @@ export class GetEventLog extends Query<StoredEvent[]> {
   }
 }
 
+/** Events read at a time when the page is filtered to a token's jurisdictions. */
+const EVENT_LOG_BATCH = 5_000;
+
 /** Hash-chain check over the whole log, against a digest kept before when given. */
 export class VerifyIntegrity extends Query<IntegrityReport> {
   constructor(readonly against?: LogHead) {
@@ -58,7 +61,7 @@ export class GetBodyHistoryHandler implements IQueryHandler<GetBodyHistory, Body
   async execute({ bodyId, principal }: GetBodyHistory): Promise<BodyHistory> {
     const events = await this.store.readStream(streamIds.body(bodyId));
     if (events.length === 0) throw new BodyNotFoundError(`机构 ${bodyId}`);
-    if (!mayAccess(principal, events[0].jurisdiction)) throw new JurisdictionForbiddenError(events[0].jurisdiction);
+    if (!mayAccess(principal, events[0].jurisdiction)) throw new JurisdictionForbiddenError(events[0].jurisdiction, 'read');
     const entries = events.map((e) => ({
       eventId: e.eventId,
       type: e.type,
@@ -81,9 +84,23 @@ export class GetBodyHistoryHandler implements IQueryHandler<GetBodyHistory, Body
 export class GetEventLogHandler implements IQueryHandler<GetEventLog, StoredEvent[]> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * The token's jurisdictions are filtered before `limit` counts, so that a registrar of one
+   * jurisdiction pages through its events; the log is read in batches until the page is full.
+   */
   async execute({ after, limit, principal }: GetEventLog): Promise<StoredEvent[]> {
-    const events = await this.store.readAll({ after, limit });
-    return events.filter((e) => mayAccess(principal, e.jurisdiction));
+    if (principal.jurisdictions.includes('*')) return this.store.readAll({ after, limit });
+    const page: StoredEvent[] = [];
+    for (let cursor = after; page.length < limit; ) {
+      const batch = await this.store.readAll({ after: cursor, limit: EVENT_LOG_BATCH });
+      for (const event of batch) {
+        if (mayAccess(principal, event.jurisdiction)) page.push(event);
+        if (page.length === limit) break;
+      }
+      if (batch.length < EVENT_LOG_BATCH) break;
+      cursor = batch.at(-1)!.position;
+    }
+    return page;
   }
 }
 

@@ -5,6 +5,7 @@ import { KNOWN_JURISDICTION_NAMES } from '#official-list';
 import { JurisdictionBodies, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { EVENT_STORE } from '../tokens.js';
+import { ApiRead } from '../http/openapi.js';
 
 @ApiTags('查询')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class JurisdictionsController {
   }
 
   @Get()
+  @ApiRead('Jurisdiction', { array: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '行政区划列表', description: '登记簿中有机构的行政区划(限于令牌可查的范围)，含名称与曾设立的机构数。' })
   async list(@CurrentPrincipal() principal: Principal) {

@@ -1,6 +1,7 @@
 import { HttpException, Inject, Injectable, Optional } from '@nestjs/common';
 import type { Projector, ReadStore } from '#read-model';
 import { PROJECTOR, READ_STORE } from '../tokens.js';
+import { badField } from '../http/error-body.js';
 
 /** How long a read given `minPosition` waits for the projections before answering 503. */
 export const READ_YOUR_WRITE_TIMEOUT_MS = 5_000;
@@ -20,7 +21,7 @@ export class ReadConsistency {
     if (minPosition === undefined || minPosition === null || minPosition === '') return;
     const position = Number(minPosition);
     if (!Number.isInteger(position) || position < 0) {
-      throw new HttpException({ statusCode: 400, error: 'Bad Request', message: 'minPosition 须为非负整数', details: [{ field: 'minPosition', problems: ['须为非负整数'] }] }, 400);
+      throw new HttpException(badField('minPosition', '须为非负整数'), 400);
     }
     if (await this.wait(position)) return;
     throw new HttpException(

@@ -1,7 +1,9 @@
-import { Controller, Get, Query as QueryParam, Req, Res, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { Controller, Get, Inject, Query as QueryParam, Req, Res, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { addDays, chinaDateOf } from '#domain';
+import { addDays, chinaDateOf, streamIds } from '#domain';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '../tokens.js';
 import { JurisdictionForbiddenError, mayAccess, type Principal } from '#registry-app';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { BodyIdParam } from '../commands/shared/body-id.param.js';
@@ -9,6 +11,8 @@ import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { ReadCache, type HttpRequest, type HttpResponse } from './read-cache.js';
 import { ReadConsistency } from './read-consistency.js';
 import { GetBodyAsOf, GetChanges, GetQuota, GetRegistry } from './registry.queries.js';
+import { DateQuery } from '../http/dates.js';
+import { ApiBodyIdParam, ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiMinPositionQuery, ApiReadErrors } from '../http/openapi.js';
 import { BodyStateResponse, ChangesAnswerResponse, QuotaAnswerResponse, RegistryAnswerResponse } from './registry.responses.js';
 
 const DATE = { required: false, description: '生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间)' };
@@ -22,7 +26,7 @@ const MinPosition = createParamDecorator((_data: unknown, ctx: ExecutionContext)
 });
 
 export function authorizeRead(principal: Principal, jurisdiction: string) {
-  if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction);
+  if (!mayAccess(principal, jurisdiction)) throw new JurisdictionForbiddenError(jurisdiction, 'read');
 }
 
 @ApiTags('查询')
@@ -34,21 +38,30 @@ export class RegistryController {
     private readonly queries: QueryBus,
     private readonly consistency: ReadConsistency,
     private readonly cache: ReadCache,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  /** The jurisdiction a body was established in, from its first event; undefined when none. */
+  private async bodyJurisdiction(bodyId: string): Promise<string | undefined> {
+    const [first] = await this.store.readStream(streamIds.body(bodyId));
+    return first?.jurisdiction;
+  }
+
   @Get('jurisdictions/:code/registry')
+  @ApiCodeParam()
+  @ApiReadErrors({ etag: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOkResponse({ type: RegistryAnswerResponse, description: '名单' })
   @ApiOperation({ summary: '议事协调机构名单(某日、某时所知)', description: '某行政区划在某日有效的议事协调机构：总数，长期/临时、党委/政府分项，以及各机构。设立当日起列入，撤销或合并当日起不再列入。' })
-  @ApiQuery({ name: 'date', ...DATE })
-  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
-  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  @ApiDateQuery('date', DATE.description)
+  @ApiKnownAtQuery()
+  @ApiMinPositionQuery()
   async registry(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
     @Req() request: HttpRequest,
     @Res() response: HttpResponse,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ): Promise<void> {
@@ -63,19 +76,27 @@ export class RegistryController {
   }
 
   @Get('bodies/:id')
+  @ApiBodyIdParam()
+  @ApiReadErrors({ notFound: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOkResponse({ type: BodyStateResponse, description: '机构当日的状态' })
   @ApiOperation({ summary: '机构某日的状态', description: '该机构在某日(某时所知)的名称、序列、领导成员、成员单位、职责等；当日尚未设立或已撤销、合并时 404。' })
-  @ApiQuery({ name: 'date', ...DATE })
-  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
-  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  @ApiDateQuery('date', DATE.description)
+  @ApiKnownAtQuery()
+  @ApiMinPositionQuery()
   async body(
     @BodyIdParam() id: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {
+    // Permission before any wait: the body's jurisdiction comes from the log, which already
+    // holds a body the read models may not have caught up with.
+    if (!principal.jurisdictions.includes('*')) {
+      const jurisdiction = await this.bodyJurisdiction(id);
+      if (jurisdiction !== undefined) authorizeRead(principal, jurisdiction);
+    }
     await this.consistency.reach(minPosition);
     const state = await this.queries.execute(new GetBodyAsOf(id, date, knownAt));
     authorizeRead(principal, state.jurisdiction);
@@ -83,20 +104,22 @@ export class RegistryController {
   }
 
   @Get('jurisdictions/:code/quota')
+  @ApiCodeParam()
+  @ApiReadErrors({ etag: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOkResponse({ type: QuotaAnswerResponse, description: '总量控制线' })
   @ApiOperation({ summary: '总量控制情况', description: '期间内每个数量或基准发生变化的日期的在册机构数与所适用的总量控制基准，以及超出基准的期间和最大超出数。' })
-  @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前十年' })
-  @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })
-  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
-  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  @ApiDateQuery('from', '起始日期，默认截止日期前十年')
+  @ApiDateQuery('to', '截止日期，默认今天')
+  @ApiKnownAtQuery()
+  @ApiMinPositionQuery()
   async quota(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
     @Req() request: HttpRequest,
     @Res() response: HttpResponse,
-    @QueryParam('from') from?: string,
-    @QueryParam('to') to?: string,
+    @DateQuery('from') from?: string,
+    @DateQuery('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ): Promise<void> {
@@ -110,18 +133,20 @@ export class RegistryController {
   }
 
   @Get('jurisdictions/:code/changes')
+  @ApiCodeParam()
+  @ApiReadErrors()
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOkResponse({ type: ChangesAnswerResponse, description: '期间变化' })
   @ApiOperation({ summary: '期间变化', description: '两日之间(含)设立、撤销(含撤销情形与处理方式)、合并、更名、调整、改变隶属关系的机构。' })
-  @ApiQuery({ name: 'from', required: false, description: '起始日期，默认截止日期前一年' })
-  @ApiQuery({ name: 'to', required: false, description: '截止日期，默认今天' })
-  @ApiQuery({ name: 'knownAt', ...KNOWN_AT })
-  @ApiQuery({ name: 'minPosition', ...MIN_POSITION })
+  @ApiDateQuery('from', '起始日期，默认截止日期前一年')
+  @ApiDateQuery('to', '截止日期，默认今天')
+  @ApiKnownAtQuery()
+  @ApiMinPositionQuery()
   async changes(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('from') from?: string,
-    @QueryParam('to') to?: string,
+    @DateQuery('from') from?: string,
+    @DateQuery('to') to?: string,
     @QueryParam('knownAt') knownAt?: string,
     @MinPosition() minPosition?: string,
   ) {

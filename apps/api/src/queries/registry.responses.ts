@@ -4,6 +4,7 @@
  * only: the answers themselves come from libs/read-model.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SERIES } from '#domain';
 
 export class ListingPlaceResponse {
   @ApiProperty({ description: '名单文号' })
@@ -29,8 +30,8 @@ export class RegistryEntryResponse {
   @ApiProperty({ enum: ['领导小组', '委员会', '联席会议', '指挥部', '协调小组', '其他'], description: '类别' })
   kind!: '领导小组' | '委员会' | '联席会议' | '指挥部' | '协调小组' | '其他';
 
-  @ApiProperty({ enum: ['party', 'government'], description: '序列：党委(party)或政府(government)' })
-  series!: 'party' | 'government';
+  @ApiProperty({ enum: SERIES as unknown as string[], description: '序列：党委(party)、政府(government)或党政联合(joint)' })
+  series!: 'party' | 'government' | 'joint';
 
   @ApiProperty({ enum: ['standing', 'temporary'], description: '设置期限：长期设置(standing)或临时性设置(temporary)' })
   duration!: 'standing' | 'temporary';
@@ -146,9 +147,6 @@ class ChangeFactsResponse {
 
   @ApiProperty({ description: '登记时间' })
   recordedAt!: string;
-
-  @ApiProperty({ description: '在事件日志中的位置' })
-  position!: number;
 }
 
 export class EstablishedLineResponse extends ChangeFactsResponse {
@@ -158,8 +156,8 @@ export class EstablishedLineResponse extends ChangeFactsResponse {
   @ApiProperty({ enum: ['领导小组', '委员会', '联席会议', '指挥部', '协调小组', '其他'], description: '类别' })
   kind!: '领导小组' | '委员会' | '联席会议' | '指挥部' | '协调小组' | '其他';
 
-  @ApiProperty({ enum: ['party', 'government'], description: '序列' })
-  series!: 'party' | 'government';
+  @ApiProperty({ enum: SERIES as unknown as string[], description: '序列' })
+  series!: 'party' | 'government' | 'joint';
 
   @ApiProperty({ enum: ['standing', 'temporary'], description: '设置期限' })
   duration!: 'standing' | 'temporary';
@@ -211,11 +209,11 @@ export class AffiliationChangedLineResponse extends ChangeFactsResponse {
   @ApiProperty({ description: '名称' })
   name!: string;
 
-  @ApiProperty({ enum: ['party', 'government'], description: '原序列' })
-  from!: 'party' | 'government';
+  @ApiProperty({ enum: SERIES as unknown as string[], description: '原序列' })
+  from!: 'party' | 'government' | 'joint';
 
-  @ApiProperty({ enum: ['party', 'government'], description: '新序列' })
-  to!: 'party' | 'government';
+  @ApiProperty({ enum: SERIES as unknown as string[], description: '新序列' })
+  to!: 'party' | 'government' | 'joint';
 }
 
 export class MergerBodyResponse {
@@ -406,8 +404,8 @@ export class BodyStateResponse {
   @ApiProperty({ enum: ['领导小组', '委员会', '联席会议', '指挥部', '协调小组', '其他'], description: '类别' })
   kind!: '领导小组' | '委员会' | '联席会议' | '指挥部' | '协调小组' | '其他';
 
-  @ApiProperty({ enum: ['party', 'government'], description: '序列' })
-  series!: 'party' | 'government';
+  @ApiProperty({ enum: SERIES as unknown as string[], description: '序列' })
+  series!: 'party' | 'government' | 'joint';
 
   @ApiProperty({ enum: ['standing', 'temporary'], description: '设置期限' })
   duration!: 'standing' | 'temporary';

@@ -8,6 +8,9 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetAnnualReport } from './supervision.queries.js';
+import { DateQuery } from '../http/dates.js';
+import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiReadFormats } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 
 const FORMATS = {
   json: 'application/json; charset=utf-8',
@@ -27,16 +30,18 @@ export class AnnualReportController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':code/reports/annual')
+  @ApiCodeParam()
+  @ApiReadFormats({ 'application/json': { $ref: '#/components/schemas/AnnualReport' }, 'text/markdown': { type: 'string' }, [FORMATS.xlsx]: { type: 'string', format: 'binary' } })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({
     summary: '编办年度报告',
     description:
       '市级办法 第二十条：机构编制管理机关综合各议事协调机构工作情况后向市委、市政府报告。含年初、年末机构数(按序列、设置期限)，年度内每项变化及文号，年度报告已报与未报，年末未解决的监督提示及建议撤销、合并的机构，全年总量控制情况。',
   })
-  @ApiQuery({ name: 'year', required: true, description: '年度，如 2019' })
+  @ApiQuery({ name: 'year', required: true, description: '年度，如 2019', schema: { type: 'integer' } })
   @ApiQuery({ name: 'format', required: false, enum: Object.keys(FORMATS), description: 'json(默认)、md 或 xlsx' })
-  @ApiQuery({ name: 'knownAt', required: false, description: '截至某一时刻所知' })
-  @ApiQuery({ name: 'reportsAsOf', required: false, description: '年度报告报送情况的截止日期，默认今天' })
+  @ApiKnownAtQuery()
+  @ApiDateQuery('reportsAsOf', '年度报告报送情况的截止日期，默认今天')
   @ApiProduces(...Object.values(FORMATS))
   async annual(
     @JurisdictionParam() code: string,
@@ -45,11 +50,11 @@ export class AnnualReportController {
     @QueryParam('year') year?: string,
     @QueryParam('format') format: string = 'json',
     @QueryParam('knownAt') knownAt?: string,
-    @QueryParam('reportsAsOf') reportsAsOf?: string,
+    @DateQuery('reportsAsOf') reportsAsOf?: string,
   ) {
     authorizeRead(principal, code);
     if (!(format in FORMATS)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'format 须为 json、md 或 xlsx', details: [{ field: 'format', problems: ['须为 json、md 或 xlsx'] }] });
+      throw new BadRequestException(badField('format', '须为 json、md 或 xlsx'));
     }
     const report: AnnualReport = await this.queries.execute(new GetAnnualReport(code, year, { knownAt, reportsAsOf, jurisdictionName: KNOWN_JURISDICTION_NAMES[code] }));
     response.setHeader('Content-Type', FORMATS[format as keyof typeof FORMATS]);

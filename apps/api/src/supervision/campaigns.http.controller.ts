@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Po
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from '../http/validators.js';
 import { CAMPAIGN_OUTCOME_KINDS, type CampaignOutcome, type CampaignOutcomeKind } from '#domain';
 import { BodyNotFoundError, newBodyId, type Principal, type WriteResult } from '#registry-app';
 import type { SupervisionQueries } from '#supervision';
@@ -15,13 +15,16 @@ import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCampaign, GetCampaigns } from './supervision.queries.js';
 import { CampaignDecisionCommand } from './campaign.handler.js';
 import { SUPERVISION_QUERIES } from './supervision.tokens.js';
+import { DateQuery } from '../http/dates.js';
+import { ApiCampaignIdParam, ApiCodeParam, ApiRead, ApiWrite } from '../http/openapi.js';
+import { badField } from '../http/error-body.js';
 
 const CAMPAIGN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 class CampaignIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!CAMPAIGN_ID.test(value)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: '清理编号须为 1 至 64 个字母、数字、点、下划线或连字符', details: [{ field: 'id', problems: ['格式有误'] }] });
+      throw new BadRequestException(badField('id', '清理编号须为 1 至 64 个字母、数字、点、下划线或连字符'));
     }
     return value;
   }
@@ -36,7 +39,7 @@ export class CampaignScopeDto {
 /** 清理开始: the 清理方案 and its scope. */
 export class OpenCampaignRequest extends DecisionDto {
   @ApiPropertyOptional({ description: '清理编号(字母、数字、点、下划线、连字符)；不填则生成' })
-  @IsOptional() @Matches(CAMPAIGN_ID, { message: 'campaignId 格式有误' }) campaignId?: string;
+  @IsOptional() @Matches(CAMPAIGN_ID, { message: '须为 1 至 64 个字母、数字、点、下划线或连字符' }) campaignId?: string;
   @ApiProperty({ description: '清理名称，如 市政府议事协调机构和临时机构清理' }) @IsString() @MaxLength(200) title!: string;
   @ApiPropertyOptional({ type: CampaignScopeDto }) @IsOptional() @ValidateNested() @Type(() => CampaignScopeDto) scope?: CampaignScopeDto;
 }
@@ -46,15 +49,15 @@ export class CampaignChangesDto {
   @PostsProperty('调整后的组长', false) leader?: PostDto[];
   @PostsProperty('调整后的副组长', false) deputies?: PostDto[];
   @PostsProperty('调整后的其他成员', false) members?: PostDto[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) memberUnits?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8000) tasks?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8000) duties?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) hostDepartment?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) location?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) funding?: string;
-  @ApiPropertyOptional({ enum: ['standing', 'temporary'] }) @IsOptional() @IsIn(['standing', 'temporary']) duration?: 'standing' | 'temporary';
-  @ApiPropertyOptional() @IsOptional() @IsLocalDate() termEnd?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) abolitionCondition?: string;
+  @ApiPropertyOptional({ type: [String], description: '调整后的成员单位' }) @IsOptional() @IsArray() @IsString({ each: true }) memberUnits?: string[];
+  @ApiPropertyOptional({ description: '调整后的主要任务' }) @IsOptional() @IsString() @MaxLength(8000) tasks?: string;
+  @ApiPropertyOptional({ description: '调整后的工作职责' }) @IsOptional() @IsString() @MaxLength(8000) duties?: string;
+  @ApiPropertyOptional({ description: '调整后承担日常工作的部门' }) @IsOptional() @IsString() @MaxLength(200) hostDepartment?: string;
+  @ApiPropertyOptional({ description: '调整后的办公地点' }) @IsOptional() @IsString() @MaxLength(500) location?: string;
+  @ApiPropertyOptional({ description: '调整后的经费来源' }) @IsOptional() @IsString() @MaxLength(500) funding?: string;
+  @ApiPropertyOptional({ enum: ['standing', 'temporary'], description: '调整后的设置期限：standing 长期设置，temporary 临时性设置' }) @IsOptional() @IsIn(['standing', 'temporary']) duration?: 'standing' | 'temporary';
+  @ApiPropertyOptional({ description: '临时性机构的设立期限 YYYY-MM-DD' }) @IsOptional() @IsLocalDate() termEnd?: string;
+  @ApiPropertyOptional({ description: '临时性机构的撤销条件' }) @IsOptional() @IsString() @MaxLength(2000) abolitionCondition?: string;
 }
 
 export class CampaignOutcomeDto {
@@ -70,10 +73,10 @@ export class CampaignOutcomeDto {
 
 /** 评估分析: outcomes proposed for some bodies. */
 export class ListCampaignOutcomesRequest {
-  @ApiProperty({ type: [CampaignOutcomeDto] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CampaignOutcomeDto) outcomes!: CampaignOutcomeDto[];
+  @ApiProperty({ type: [CampaignOutcomeDto], description: '各机构拟作的清理结论' }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CampaignOutcomeDto) outcomes!: CampaignOutcomeDto[];
   @ApiProperty({ description: '评估日期 YYYY-MM-DD' }) @IsLocalDate() effectiveDate!: string;
   @ApiPropertyOptional({ description: '文号(不能为空)，默认为清理方案的文号' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) documentNo?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+  @ApiPropertyOptional({ description: '说明' }) @IsOptional() @IsString() @MaxLength(4000) reason?: string;
 }
 
 /** 清理结论: one decision that records every outcome. */
@@ -121,6 +124,8 @@ export class CampaignsController {
   }
 
   @Post(':code/campaigns')
+  @ApiCodeParam()
+  @ApiWrite({ result: 'CampaignWriteResult' })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '开展清理规范', description: '市级办法 第十九条；清理方案：确定清理范围，登记清理方案的文号。' })
@@ -134,6 +139,9 @@ export class CampaignsController {
   }
 
   @Post(':code/campaigns/:id/outcomes')
+  @ApiCodeParam()
+  @ApiCampaignIdParam()
+  @ApiWrite({ onExisting: true, result: 'CampaignWriteResult' })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '列明清理结论(评估分析)', description: '逐个机构列明拟作的清理结论：保留、撤销、合并、调整、不再作为议事协调机构、调整为部门联席会议；同一机构后列明的取代先前的。此时尚不改变登记簿。' })
@@ -143,6 +151,9 @@ export class CampaignsController {
   }
 
   @Post(':code/campaigns/:id/conclusion')
+  @ApiCodeParam()
+  @ApiCampaignIdParam()
+  @ApiWrite({ onExisting: true, result: 'CampaignWriteResult' })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({
@@ -161,6 +172,8 @@ export class CampaignsController {
   }
 
   @Get(':code/campaigns')
+  @ApiCodeParam()
+  @ApiRead('CampaignSummary', { array: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '清理规范列表' })
   campaigns(@JurisdictionParam() code: string, @CurrentPrincipal() principal: Principal) {
@@ -169,9 +182,12 @@ export class CampaignsController {
   }
 
   @Get(':code/campaigns/:id')
+  @ApiCodeParam()
+  @ApiCampaignIdParam()
+  @ApiRead('CampaignSummary', { notFound: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '清理规范情况', description: '清理方案、范围、各机构的清理结论，以及按结论分类的数量(如 北京清理：保留52个，撤销36个，不再作为4个，调整为部门联席会议4个)。' })
-  campaign(@JurisdictionParam() code: string, @CampaignIdParam() id: string, @CurrentPrincipal() principal: Principal, @QueryParam('date') date?: string) {
+  campaign(@JurisdictionParam() code: string, @CampaignIdParam() id: string, @CurrentPrincipal() principal: Principal, @DateQuery('date') date?: string) {
     authorizeRead(principal, code);
     return this.queries.execute(new GetCampaign(code, id, date));
   }

@@ -7,6 +7,8 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCompliance } from './supervision.queries.js';
+import { DateQuery } from '../http/dates.js';
+import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiReadErrors } from '../http/openapi.js';
 import { ComplianceAnswerResponse } from './compliance.responses.js';
 
 @ApiTags('监督')
@@ -16,6 +18,8 @@ export class ComplianceController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':code/compliance')
+  @ApiCodeParam()
+  @ApiReadErrors()
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOkResponse({ type: ComplianceAnswerResponse, description: '监督提示' })
   @ApiOperation({
@@ -25,13 +29,13 @@ export class ComplianceController {
       '年度报告逾期未报(annual-report，第二十条)、长期无会议记录(dormant，第十五条(七))、成员单位超限且未记载理由(member-units，第八条)、职责或名称相同相近(duplicate，第六条(三)、第十六条)。' +
       '每项含规则代码、条款、涉及机构和开始日期(since)。',
   })
-  @ApiQuery({ name: 'date', required: false, description: '日期 YYYY-MM-DD，默认今天(中国时间)' })
-  @ApiQuery({ name: 'knownAt', required: false, description: '截至某一时刻所知(登记时间)' })
-  @ApiQuery({ name: 'dormantDays', required: false, description: '长期不开展工作的天数，默认取管理办法(1095天)' })
+  @ApiDateQuery('date', '日期 YYYY-MM-DD，默认今天(中国时间)')
+  @ApiKnownAtQuery()
+  @ApiQuery({ name: 'dormantDays', required: false, description: '长期不开展工作的天数，默认取管理办法(1095天)', schema: { type: 'integer' } })
   compliance(
     @JurisdictionParam() code: string,
     @CurrentPrincipal() principal: Principal,
-    @QueryParam('date') date?: string,
+    @DateQuery('date') date?: string,
     @QueryParam('knownAt') knownAt?: string,
     @QueryParam('dormantDays') dormantDays?: string,
   ) {

@@ -1,5 +1,6 @@
 /** The compliance answer, described for the OpenAPI document (and the dashboard's generated types). */
 import { ApiProperty } from '@nestjs/swagger';
+import { RULE_LABELS, type LabelledRule } from '#domain';
 
 export class AlertBodyResponse {
   @ApiProperty({ description: '机构标识' })
@@ -11,10 +12,11 @@ export class AlertBodyResponse {
 
 export class ComplianceAlertResponse {
   @ApiProperty({
-    enum: ['quota', 'term-expired', 'annual-report', 'dormant', 'member-units', 'duplicate'],
+    // every code the label table knows, so that a new alert is documented with its label
+    enum: Object.keys(RULE_LABELS),
     description: '规则代码(中文名称见 docs/domain.md 与 libs/domain/src/labels.ts)',
   })
-  rule!: 'quota' | 'term-expired' | 'annual-report' | 'dormant' | 'member-units' | 'duplicate';
+  rule!: LabelledRule;
 
   @ApiProperty({ description: '依据条款，如 市级办法 第十五条(二)' })
   article!: string;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query as QueryParam } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from '../http/validators.js';
 import { MUNICIPAL_POLICY, RANKS_HIGH_TO_LOW, defaultPolicyFor, policyInForce, type Policy, type PolicyAdopted } from '#domain';
 import type { Principal, WriteResult } from '#registry-app';
 import { policySummary, resolvePolicy, type PolicyCatalogue, type SupervisionQueries } from '#supervision';
@@ -12,6 +12,8 @@ import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { AdoptPolicyCommand } from './adopt-policy.handler.js';
 import { POLICY_CATALOGUE, SUPERVISION_QUERIES } from './supervision.tokens.js';
+import { DateQuery } from '../http/dates.js';
+import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiRead, ApiWrite } from '../http/openapi.js';
 
 /** 采用管理办法: a profile by name, limits of its own, or a profile with some limits replaced. */
 export class AdoptPolicyRequest extends DecisionDto {
@@ -28,7 +30,7 @@ export class AdoptPolicyRequest extends DecisionDto {
   @IsOptional() @IsIn(RANKS_HIGH_TO_LOW as unknown as string[]) lowestMemberRank?: string;
   @ApiPropertyOptional({ description: '党委、政府可否联合设立' }) @IsOptional() @IsBoolean() jointEstablishmentAllowed?: boolean;
   @ApiPropertyOptional({ description: '年度报告截止月日 MM-DD(市级办法 第二十条：12-31)' })
-  @IsOptional() @Matches(/^\d{2}-\d{2}$/, { message: 'annualReportDeadline 须为 MM-DD' }) annualReportDeadline?: string;
+  @IsOptional() @Matches(/^\d{2}-\d{2}$/, { message: '须为 MM-DD，如 03-31' }) annualReportDeadline?: string;
   @ApiPropertyOptional({ description: '年度报告于次年截止日前报送' }) @IsOptional() @IsBoolean() annualReportDueNextYear?: boolean;
   @ApiPropertyOptional({ description: '无会议记录多少天视为长期不开展工作(第十五条(七))，默认1095' }) @IsOptional() @IsInt() @Min(1) dormantAfterDays?: number;
   @ApiPropertyOptional({ description: '以条件结束(任务完成后自行撤销)、未定期限的临时性机构，设立满多少天提请核实(第十五条(二))，默认730' }) @IsOptional() @IsInt() @Min(1) conditionReviewAfterDays?: number;
@@ -45,6 +47,8 @@ export class PoliciesController {
   ) {}
 
   @Post('jurisdictions/:code/policies')
+  @ApiCodeParam()
+  @ApiWrite()
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({
@@ -76,11 +80,13 @@ export class PoliciesController {
   }
 
   @Get('jurisdictions/:code/policies')
+  @ApiCodeParam()
+  @ApiRead('PoliciesOfJurisdiction')
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '管理办法沿革', description: '某行政区划采用过的管理办法(按生效日期)及某日有效的办法；未采用时适用市级办法。' })
-  @ApiQuery({ name: 'date', required: false, description: '日期 YYYY-MM-DD，默认今天' })
-  @ApiQuery({ name: 'knownAt', required: false, description: '截至某一时刻所知' })
-  async list(@JurisdictionParam() code: string, @CurrentPrincipal() principal: Principal, @QueryParam('date') date?: string, @QueryParam('knownAt') knownAt?: string) {
+  @ApiDateQuery('date', '日期 YYYY-MM-DD，默认今天')
+  @ApiKnownAtQuery()
+  async list(@JurisdictionParam() code: string, @CurrentPrincipal() principal: Principal, @DateQuery('date') date?: string, @QueryParam('knownAt') knownAt?: string) {
     authorizeRead(principal, code);
     const day = this.supervision.date('date', date);
     const history = await this.supervision.history(code, knownAt);
@@ -95,6 +101,7 @@ export class PoliciesController {
   }
 
   @Get('policies/profiles')
+  @ApiRead('PolicyProfile', { array: true })
   @Roles('viewer', 'auditor', 'registrar')
   @ApiOperation({ summary: '已收录的管理办法', description: '市级办法、市级办法(旧)、辽宁办法、玉溪办法的限额及每项限额的出处(原文未规定的注明沿用)。' })
   profiles() {

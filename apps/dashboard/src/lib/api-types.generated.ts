@@ -6,6 +6,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export interface paths {
   "/api/v1/bodies": {
     /**
@@ -239,6 +244,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -258,8 +264,11 @@ export interface components {
       justifications?: {
         [key: string]: string;
       };
-      /** @description 撤销情形(市级办法 第十五条)：1 (一)擅自设立的；2 (二)工作任务已经完成的；3 (三)工作职能消失的；4 (四)议事协调机构承担的工作已转变为常规化、常态化工作，形成了长效工作机制，无需专设议事协调机构的；5 (五)工作任务已规定由相应职能部门承担的；6 (六)市委、市政府相关议事协调机构已经撤销，市上对口设立且工作任务可由相关职能部门承担的；7 (七)长期不开展工作或者作用发挥不明显，无保留必要的；8 (八)其他原因需要撤销的 */
-      reason: number;
+      /**
+       * @description 撤销情形(市级办法 第十五条)：1 (一)擅自设立的；2 (二)工作任务已经完成的；3 (三)工作职能消失的；4 (四)议事协调机构承担的工作已转变为常规化、常态化工作，形成了长效工作机制，无需专设议事协调机构的；5 (五)工作任务已规定由相应职能部门承担的；6 (六)市委、市政府相关议事协调机构已经撤销，市上对口设立且工作任务可由相关职能部门承担的；7 (七)长期不开展工作或者作用发挥不明显，无保留必要的；8 (八)其他原因需要撤销的
+       * @enum {integer}
+       */
+      reason: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
     };
     AbolishedLineResponse: {
       /** @description 机构标识 */
@@ -279,8 +288,6 @@ export interface components {
       eventId: string;
       /** @description 名称 */
       name: string;
-      /** @description 在事件日志中的位置 */
-      position: number;
       /** @description 撤销情形(市级办法 第十五条 1–8) */
       reason: number;
       /** @description 撤销情形的条文 */
@@ -314,6 +321,7 @@ export interface components {
       /** @description 调整后的职责 */
       duties?: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -360,7 +368,10 @@ export interface components {
       secretaries?: components["schemas"]["PostDto"][];
       /** @description 调整后的任务 */
       tasks?: string;
-      /** @description 临时性机构的设立期限 */
+      /**
+       * Format: date
+       * @description 临时性机构的设立期限
+       */
       termEnd?: string;
       /** @description 工作规则：每年会议次数、不刻制印章等 */
       workingRules?: components["schemas"]["WorkingRulesDto"];
@@ -378,8 +389,6 @@ export interface components {
       fields: string[];
       /** @description 名称 */
       name: string;
-      /** @description 在事件日志中的位置 */
-      position: number;
       /** @description 登记时间 */
       recordedAt: string;
     };
@@ -400,6 +409,7 @@ export interface components {
       /** @description 调整后的职责 */
       duties?: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -453,7 +463,10 @@ export interface components {
       series: "party" | "government" | "joint";
       /** @description 调整后的任务 */
       tasks?: string;
-      /** @description 临时性机构的设立期限 */
+      /**
+       * Format: date
+       * @description 临时性机构的设立期限
+       */
       termEnd?: string;
       /** @description 工作规则：每年会议次数、不刻制印章等 */
       workingRules?: components["schemas"]["WorkingRulesDto"];
@@ -470,6 +483,7 @@ export interface components {
       /** @description 无会议记录多少天视为长期不开展工作(第十五条(七))，默认1095 */
       dormantAfterDays?: number;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -520,24 +534,76 @@ export interface components {
        * @description 原序列
        * @enum {string}
        */
-      from: "party" | "government";
+      from: "party" | "government" | "joint";
       /** @description 名称 */
       name: string;
-      /** @description 在事件日志中的位置 */
-      position: number;
       /** @description 登记时间 */
       recordedAt: string;
       /**
        * @description 新序列
        * @enum {string}
        */
-      to: "party" | "government";
+      to: "party" | "government" | "joint";
+    };
+    Alert: {
+      /** @description 依据条文 */
+      article: string;
+      /** @description 涉及的机构 */
+      bodies: {
+          /** @description 机构编号 */
+          id: string;
+          /** @description 名称 */
+          name: string;
+        }[];
+      /** @description 详情 */
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description 说明 */
+      message: string;
+      /** @description 规则代码 */
+      rule: string;
+      /**
+       * Format: date
+       * @description 开始日期
+       */
+      since?: string;
     };
     AlertBodyResponse: {
       /** @description 机构标识 */
       id: string;
       /** @description 机构名称(当日) */
       name: string;
+    };
+    /** @description 编办年度报告 */
+    AnnualReport: {
+      /** @description 年末未解决的提醒 */
+      alerts: components["schemas"]["Alert"][];
+      /** @description 年度内变化 */
+      changes: {
+          [key: string]: unknown;
+        }[];
+      /** @description 年初、年末机构数 */
+      counts: {
+        [key: string]: unknown;
+      };
+      /** @description 六位行政区划代码，如 370700 */
+      jurisdiction: string;
+      /**
+       * Format: date-time
+       * @description 所知时刻
+       */
+      knownAt?: string;
+      /** @description 总量控制情况 */
+      quota?: {
+        [key: string]: unknown;
+      };
+      /** @description 年度报告报送情况 */
+      reports: {
+        [key: string]: unknown;
+      };
+      /** @description 年度 */
+      year: number;
     };
     AnnualReportSummaryResponse: {
       /** @description 报送日期 */
@@ -570,7 +636,7 @@ export interface components {
       /** @description 对外使用的其他名称(别名)，如 潍坊名单第17项“对外可分别使用…名称” */
       aliases?: string[];
       /** @description 设立依据(市级办法 第五条)；缺少时按第五条不予登记(422) */
-      basis: components["schemas"]["BasisDto"];
+      basis?: components["schemas"]["BasisDto"];
       /** @description 副组长(副主任等)职务，一般一至二名 */
       deputies: components["schemas"]["PostDto"][];
       /**
@@ -618,7 +684,10 @@ export interface components {
       series: "party" | "government" | "joint";
       /** @description 任务 */
       tasks: string;
-      /** @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)；以条件结束的(如“任务完成后自行撤销”)可不填，但须写明撤销条件 */
+      /**
+       * Format: date
+       * @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)；以条件结束的(如“任务完成后自行撤销”)可不填，但须写明撤销条件
+       */
       termEnd?: string;
       /** @description 工作规则：每年会议次数、不刻制印章等 */
       workingRules?: components["schemas"]["WorkingRulesDto"];
@@ -688,7 +757,7 @@ export interface components {
        * @description 序列
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
       /**
        * @description 状态：在册、已撤销、已合并
        * @enum {string}
@@ -700,21 +769,35 @@ export interface components {
       termEnd?: string;
     };
     CampaignChangesDto: {
+      /** @description 临时性机构的撤销条件 */
       abolitionCondition?: string;
       /** @description 调整后的副组长 */
       deputies?: components["schemas"]["PostDto"][];
-      /** @enum {string} */
+      /**
+       * @description 调整后的设置期限：standing 长期设置，temporary 临时性设置
+       * @enum {string}
+       */
       duration?: "standing" | "temporary";
+      /** @description 调整后的工作职责 */
       duties?: string;
+      /** @description 调整后的经费来源 */
       funding?: string;
+      /** @description 调整后承担日常工作的部门 */
       hostDepartment?: string;
       /** @description 调整后的组长 */
       leader?: components["schemas"]["PostDto"][];
+      /** @description 调整后的办公地点 */
       location?: string;
       /** @description 调整后的其他成员 */
       members?: components["schemas"]["PostDto"][];
+      /** @description 调整后的成员单位 */
       memberUnits?: string[];
+      /** @description 调整后的主要任务 */
       tasks?: string;
+      /**
+       * Format: date
+       * @description 临时性机构的设立期限 YYYY-MM-DD
+       */
       termEnd?: string;
     };
     CampaignOutcomeDto: {
@@ -743,10 +826,60 @@ export interface components {
        */
       series?: "party" | "government";
     };
+    /** @description 清理规范 */
+    CampaignSummary: {
+      /** @description 按结论分类的数量 */
+      counts: {
+        [key: string]: unknown;
+      };
+      /** @description 文号 */
+      documentNo?: string;
+      /** @description 清理编号 */
+      id: string;
+      /** @description 六位行政区划代码，如 370700 */
+      jurisdiction: string;
+      /**
+       * Format: date
+       * @description 开始日期
+       */
+      openedOn?: string;
+      /** @description 各机构的清理结论 */
+      outcomes: {
+          [key: string]: unknown;
+        }[];
+      /** @description 已有结论的机构数 */
+      reviewed?: number;
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: "open" | "concluded";
+      /** @description 公布用语 */
+      text?: string;
+      /** @description 名称 */
+      title: string;
+    };
+    /** @description 清理规范的登记结果 */
+    CampaignWriteResult: {
+      /**
+       * Format: uuid
+       * @description 机构编号
+       */
+      bodyId?: string;
+      /** @description 清理编号 */
+      campaignId: string;
+      /** @description 写入的事件编号 */
+      eventIds: string[];
+      /** @description 写入后日志的位置 */
+      position: number;
+      /** @description 写入后清理流的版本 */
+      version: number;
+    };
     ChangeAffiliationRequest: {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -809,7 +942,7 @@ export interface components {
        * @description 规则代码(中文名称见 docs/domain.md 与 libs/domain/src/labels.ts)
        * @enum {string}
        */
-      rule: "quota" | "term-expired" | "annual-report" | "dormant" | "member-units" | "duplicate";
+      rule: "basis" | "application" | "temporary-term" | "single-series" | "lifecycle" | "correction" | "leader" | "deputies" | "member-units" | "member-rank" | "discipline" | "mirror" | "duplicate" | "quota" | "term-expired" | "term-review" | "establishment-missing" | "annual-report" | "dormant";
       /** @description 该提示连续成立的第一天 */
       since: string;
     };
@@ -837,6 +970,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -864,9 +998,15 @@ export interface components {
       correctionDocumentNo?: string;
       /** @description 更正后的文号(不能为空) */
       documentNo?: string;
-      /** @description 更正后的生效日期 */
+      /**
+       * Format: date
+       * @description 更正后的生效日期
+       */
       effectiveDate?: string;
-      /** @description 被更正事件的编号(eventId) */
+      /**
+       * Format: uuid
+       * @description 被更正事件的编号(eventId)
+       */
       eventId: string;
       /** @description 被更正事件所在流的版本号 */
       expectedVersion?: number;
@@ -881,13 +1021,28 @@ export interface components {
       /** @description 更正理由 */
       reason: string;
     };
+    /** @description 错误应答(所有 4xx、5xx) */
+    Error: {
+      /** @description 400：每个有误字段 {field, label, problems}；409、422 等：有关的编号、版本 */
+      details?: OneOf<[components["schemas"]["FieldProblem"][], {
+        [key: string]: unknown;
+      }]>;
+      /** @description 状态名称，如 Bad Request */
+      error: string;
+      /** @description 中文说明 */
+      message: string;
+      /** @description HTTP 状态码 */
+      statusCode: number;
+      /** @description 422：所违反的规定 */
+      violations?: components["schemas"]["Violation"][];
+    };
     EstablishBodyRequest: {
       /** @description 临时性机构的撤销条件 */
       abolitionCondition?: string;
       /** @description 对外使用的其他名称(别名)，如 潍坊名单第17项“对外可分别使用…名称” */
       aliases?: string[];
       /** @description 设立依据(市级办法 第五条)；缺少时按第五条不予登记(422) */
-      basis: components["schemas"]["BasisDto"];
+      basis?: components["schemas"]["BasisDto"];
       /** @description 副组长(副主任等)职务，一般一至二名 */
       deputies: components["schemas"]["PostDto"][];
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
@@ -900,6 +1055,7 @@ export interface components {
       /** @description 职责 */
       duties: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -958,7 +1114,10 @@ export interface components {
       series: "party" | "government" | "joint";
       /** @description 任务 */
       tasks: string;
-      /** @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)；以条件结束的(如“任务完成后自行撤销”)可不填，但须写明撤销条件 */
+      /**
+       * Format: date
+       * @description 临时性机构的设立期限(截止日期 YYYY-MM-DD)；以条件结束的(如“任务完成后自行撤销”)可不填，但须写明撤销条件
+       */
       termEnd?: string;
       /** @description 工作规则：每年会议次数、不刻制印章等 */
       workingRules?: components["schemas"]["WorkingRulesDto"];
@@ -991,22 +1150,31 @@ export interface components {
        * @enum {string}
        */
       origin: "decision" | "merger" | "import";
-      /** @description 在事件日志中的位置 */
-      position: number;
       /** @description 登记时间 */
       recordedAt: string;
       /**
        * @description 序列
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
+    };
+    FieldProblem: {
+      /** @description 字段路径，如 basis.conditions */
+      field: string;
+      /** @description 字段中文名，如 序列(series) */
+      label?: string;
+      /** @description 问题 */
+      problems: string[];
     };
     FileAnnualReportRequest: {
       /** @description 报送文件文号 */
       documentNo?: string;
       /** @description 客户端所依据的机构版本号 */
       expectedVersion?: number;
-      /** @description 报送日期 YYYY-MM-DD */
+      /**
+       * Format: date
+       * @description 报送日期 YYYY-MM-DD
+       */
       filedOn: string;
       /** @description 本年度召开会议次数 */
       meetingsHeld: number;
@@ -1023,6 +1191,22 @@ export interface components {
       name: string;
       /** @description 使用至(不含) */
       until: string;
+    };
+    /** @description 健康状态 */
+    Health: {
+      /** @description 事件存储 */
+      eventStore?: string;
+      /** @description 日志位置 */
+      position: number;
+      /** @description 读模型已投影到的位置 */
+      projectedPosition?: number;
+      /** @description 读模型存储 */
+      readStore?: string;
+      /**
+       * @description ok 表示可用
+       * @enum {string}
+       */
+      status: "ok";
     };
     HistoryEntryResponse: {
       /** @description 事件内容(按事件类型不同) */
@@ -1052,12 +1236,36 @@ export interface components {
       /** @description 凭说明理由予以登记时所涉及的规则 */
       waivedRules?: components["schemas"]["WaivedRuleResponse"][];
     };
+    /** @description 哈希链校验结果 */
+    Integrity: {
+      /** @description 事件数 */
+      events?: number;
+      /** @description 发现的问题 */
+      problems: {
+          [key: string]: unknown;
+        }[];
+      /** @description 流数 */
+      streams?: number;
+    };
+    Jurisdiction: {
+      /** @description 曾设立的机构数 */
+      bodiesEverEstablished: number;
+      /** @description 六位行政区划代码，如 370700 */
+      code: string;
+      /** @description 名称 */
+      name: string;
+    };
     ListCampaignOutcomesRequest: {
       /** @description 文号(不能为空)，默认为清理方案的文号 */
       documentNo?: string;
-      /** @description 评估日期 YYYY-MM-DD */
+      /**
+       * Format: date
+       * @description 评估日期 YYYY-MM-DD
+       */
       effectiveDate: string;
+      /** @description 各机构拟作的清理结论 */
       outcomes: components["schemas"]["CampaignOutcomeDto"][];
+      /** @description 说明 */
       reason?: string;
     };
     ListingPlaceResponse: {
@@ -1075,6 +1283,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -1099,8 +1308,11 @@ export interface components {
       justifications?: {
         [key: string]: string;
       };
-      /** @description 合并情形(市级办法 第十六条)：1 (一)工作职责相同或者相近的；2 (二)工作职责相互交叉或者涵盖的；3 (三)其他原因需要合并的 */
-      reason: number;
+      /**
+       * @description 合并情形(市级办法 第十六条)：1 (一)工作职责相同或者相近的；2 (二)工作职责相互交叉或者涵盖的；3 (三)其他原因需要合并的
+       * @enum {integer}
+       */
+      reason: 1 | 2 | 3;
       /** @description 被合并机构编号 */
       sourceBodyIds: string[];
       /** @description 存续机构或新设机构 */
@@ -1133,7 +1345,10 @@ export interface components {
       target: components["schemas"]["MergerTargetResponse"];
     };
     MergerTargetDto: {
-      /** @description 存续机构编号(并入已有机构) */
+      /**
+       * Format: uuid
+       * @description 存续机构编号(并入已有机构)
+       */
       bodyId?: string;
       /** @description 合并设立的新机构(内容同设立) */
       establish?: components["schemas"]["BodyProfileDto"];
@@ -1160,6 +1375,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -1179,6 +1395,31 @@ export interface components {
       reason?: string;
       scope?: components["schemas"]["CampaignScopeDto"];
       /** @description 清理名称，如 市政府议事协调机构和临时机构清理 */
+      title: string;
+    };
+    /** @description 行政区划的管理办法 */
+    PoliciesOfJurisdiction: {
+      /** @description 采用记录 */
+      adoptions: {
+          [key: string]: unknown;
+        }[];
+      /**
+       * Format: date
+       * @description 日期
+       */
+      date?: string;
+      /** @description 当日适用的管理办法 */
+      inForce: {
+        [key: string]: unknown;
+      };
+      /** @description 六位行政区划代码，如 370700 */
+      jurisdiction: string;
+    };
+    /** @description 管理办法 */
+    PolicyProfile: {
+      /** @description 代码 */
+      name: string;
+      /** @description 名称 */
       title: string;
     };
     PostDto: {
@@ -1289,10 +1530,10 @@ export interface components {
       /** @description 名称 */
       name: string;
       /**
-       * @description 序列：党委(party)或政府(government)
+       * @description 序列：党委(party)、政府(government)或党政联合(joint)
        * @enum {string}
        */
-      series: "party" | "government";
+      series: "party" | "government" | "joint";
       /** @description 临时性机构的设立期限 */
       termEnd?: string;
     };
@@ -1302,6 +1543,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -1347,8 +1589,6 @@ export interface components {
       eventId: string;
       /** @description 新名称 */
       newName: string;
-      /** @description 在事件日志中的位置 */
-      position: number;
       /** @description 原名称 */
       previousName: string;
       /** @description 登记时间 */
@@ -1358,6 +1598,7 @@ export interface components {
       /** @description 如有文件，其文号；不填则为设立文件的文号(自行撤销无新文号) */
       documentNo?: string;
       /**
+       * Format: date
        * @description 任务完成、机构自行撤销之日(YYYY-MM-DD)
        * @example 2021-06-30
        */
@@ -1373,6 +1614,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -1415,6 +1657,7 @@ export interface components {
       /** @description 批准或备案文件的文号，如 潍政办字〔2020〕37号；必填，不能为空 */
       documentNo: string;
       /**
+       * Format: date
        * @description 生效日期(有效时间，中国时间 YYYY-MM-DD)
        * @example 2020-03-31
        */
@@ -1442,6 +1685,72 @@ export interface components {
       /** @description 决定理由(说明) */
       reason?: string;
     };
+    /** @description 日志中的一个事件(含信封与哈希链) */
+    StoredEvent: {
+      /**
+       * Format: uuid
+       * @description 机构编号
+       */
+      bodyId?: string;
+      /** @description 起因编号(同一请求写入的事件相同) */
+      causationId?: string;
+      /** @description 关联编号 */
+      correlationId?: string;
+      /** @description 事件内容 */
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description 文号 */
+      documentNo?: string;
+      /**
+       * Format: date
+       * @description 生效日期
+       */
+      effectiveDate: string;
+      /**
+       * Format: uuid
+       * @description 事件编号
+       */
+      eventId: string;
+      /** @description 本事件的哈希 */
+      hash: string;
+      /** @description 六位行政区划代码，如 370700 */
+      jurisdiction: string;
+      /** @description 日志位置 */
+      position: number;
+      /** @description 前一事件的哈希 */
+      previousHash?: string;
+      /**
+       * Format: date-time
+       * @description 登记时间
+       */
+      recordedAt: string;
+      /** @description 登记人 */
+      recordedBy?: string;
+      /** @description 事件格式版本 */
+      schemaVersion?: number;
+      /** @description 流 */
+      streamId: string;
+      /** @description 事件类型 */
+      type: string;
+      /** @description 流内版本 */
+      version: number;
+    };
+    Violation: {
+      /** @description 说明 */
+      message: string;
+      /** @description 涉及的其他机构 */
+      related?: string[];
+      /** @description 规则代码 */
+      rule: string;
+      /**
+       * @description error 不予登记；warning 说明理由后可登记
+       * @enum {string}
+       */
+      severity: "error" | "warning";
+      /** @description 依据条文 */
+      source: string;
+    };
     WaivedRuleResponse: {
       /** @description 当时的提示内容 */
       message?: string;
@@ -1457,6 +1766,20 @@ export interface components {
       noSeal?: boolean;
       /** @description 工作规则原文 */
       text?: string;
+    };
+    /** @description 登记结果 */
+    WriteResult: {
+      /**
+       * Format: uuid
+       * @description 机构编号(设立、合并新设等)
+       */
+      bodyId?: string;
+      /** @description 写入的事件编号 */
+      eventIds: string[];
+      /** @description 写入后日志的位置(读己之写用 minPosition) */
+      position: number;
+      /** @description 写入后流的版本 */
+      version: number;
     };
   };
   responses: never;
@@ -1479,8 +1802,10 @@ export interface operations {
   EstablishBodyController_establish: {
     parameters: {
       header?: {
-        /** @description 幂等键：同一键与同一请求只登记一次，重复提交返回首次结果 */
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
         "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
       };
     };
     requestBody: {
@@ -1489,8 +1814,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1503,16 +1879,17 @@ export interface operations {
       query?: {
         /** @description 生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间) */
         date?: string;
-        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
-        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
-        minPosition?: unknown;
+        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(至多 5 秒，否则 503；也可用请求头 X-Min-Position) */
+        minPosition?: number;
       };
       header?: {
         /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
         "X-Min-Position"?: string;
       };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1523,6 +1900,36 @@ export interface operations {
           "application/json": components["schemas"]["BodyStateResponse"];
         };
       };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   /**
@@ -1531,7 +1938,14 @@ export interface operations {
    */
   AbolishBodyController_abolish: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1541,8 +1955,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1552,7 +2023,14 @@ export interface operations {
    */
   AdjustBodyController_adjust: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1562,8 +2040,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1573,7 +2108,14 @@ export interface operations {
    */
   ChangeAffiliationController_change: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1583,8 +2125,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1594,7 +2193,14 @@ export interface operations {
    */
   FileAnnualReportController_file: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1604,8 +2210,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1616,6 +2279,7 @@ export interface operations {
   EventLogController_history: {
     parameters: {
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1626,6 +2290,40 @@ export interface operations {
           "application/json": components["schemas"]["HistoryEntryResponse"][];
         };
       };
+      /** @description 未变化：请求头 If-None-Match 与当前 ETag 相同，无应答体 */
+      304: {
+        content: never;
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   /**
@@ -1634,7 +2332,14 @@ export interface operations {
    */
   RenameBodyController_rename: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1644,8 +2349,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1655,7 +2417,14 @@ export interface operations {
    */
   SelfAbolishBodyController_selfAbolish: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1665,8 +2434,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1677,10 +2503,13 @@ export interface operations {
   SplitBodyController_split: {
     parameters: {
       header?: {
-        /** @description 幂等键：同一键与同一请求只登记一次 */
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
         "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
       };
       path: {
+        /** @description 机构编号(UUID) */
         id: string;
       };
     };
@@ -1690,8 +2519,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1700,14 +2586,79 @@ export interface operations {
    * @description 以一条新的更正事件指向原事件并取代其部分字段；原事件不改动，审计时“当时所知”与“实际情况”均可查。更正后的记录须通过与原决定相同的字段校验(400)和规则(422)；新触犯的警告类规则须说明理由，并在监督视图中标出。
    */
   CorrectEventController_correct: {
+    parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
+    };
     requestBody: {
       content: {
         "application/json": components["schemas"]["CorrectEventRequest"];
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1725,8 +2676,35 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["StoredEvent"][];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1736,8 +2714,23 @@ export interface operations {
    */
   EventLogController_health: {
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["Health"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1755,8 +2748,35 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["Integrity"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1766,8 +2786,35 @@ export interface operations {
    */
   JurisdictionsController_list: {
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["Jurisdiction"][];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1775,12 +2822,40 @@ export interface operations {
   CampaignsController_campaigns: {
     parameters: {
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["CampaignSummary"][];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1790,7 +2865,14 @@ export interface operations {
    */
   CampaignsController_open: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -1800,8 +2882,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["CampaignWriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1815,13 +2948,48 @@ export interface operations {
         date: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
+        /** @description 清理编号(字母、数字、点、下划线、连字符，至多 64 个) */
         id: string;
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["CampaignSummary"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1831,8 +2999,16 @@ export interface operations {
    */
   CampaignsController_conclude: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
+        /** @description 清理编号(字母、数字、点、下划线、连字符，至多 64 个) */
         id: string;
       };
     };
@@ -1842,8 +3018,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["CampaignWriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1853,8 +3086,16 @@ export interface operations {
    */
   CampaignsController_list: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
+        /** @description 清理编号(字母、数字、点、下划线、连字符，至多 64 个) */
         id: string;
       };
     };
@@ -1864,8 +3105,65 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["CampaignWriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1880,16 +3178,17 @@ export interface operations {
         from?: string;
         /** @description 截止日期，默认今天 */
         to?: string;
-        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
-        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
-        minPosition?: unknown;
+        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(至多 5 秒，否则 503；也可用请求头 X-Min-Position) */
+        minPosition?: number;
       };
       header?: {
         /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
         "X-Min-Position"?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -1898,6 +3197,30 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["ChangesAnswerResponse"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1911,12 +3234,13 @@ export interface operations {
       query?: {
         /** @description 日期 YYYY-MM-DD，默认今天(中国时间) */
         date?: string;
-        /** @description 截至某一时刻所知(登记时间) */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
         /** @description 长期不开展工作的天数，默认取管理办法(1095天) */
-        dormantDays?: string;
+        dormantDays?: number;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -1925,6 +3249,30 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["ComplianceAnswerResponse"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -1938,16 +3286,44 @@ export interface operations {
       query?: {
         /** @description 日期 YYYY-MM-DD，默认今天 */
         date?: string;
-        /** @description 截至某一时刻所知 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["PoliciesOfJurisdiction"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1957,7 +3333,14 @@ export interface operations {
    */
   PoliciesController_adopt: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -1967,8 +3350,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -1983,16 +3417,17 @@ export interface operations {
         from?: string;
         /** @description 截止日期，默认今天 */
         to?: string;
-        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
-        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
-        minPosition?: unknown;
+        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(至多 5 秒，否则 503；也可用请求头 X-Min-Position) */
+        minPosition?: number;
       };
       header?: {
         /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
         "X-Min-Position"?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -2003,6 +3438,34 @@ export interface operations {
           "application/json": components["schemas"]["QuotaAnswerResponse"];
         };
       };
+      /** @description 未变化：请求头 If-None-Match 与当前 ETag 相同，无应答体 */
+      304: {
+        content: never;
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   /**
@@ -2011,7 +3474,14 @@ export interface operations {
    */
   SetQuotaBaselineController_set: {
     parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -2021,8 +3491,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -2035,16 +3556,17 @@ export interface operations {
       query?: {
         /** @description 生效日期口径(有效时间) YYYY-MM-DD，默认今天(中国时间) */
         date?: string;
-        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束；默认现在。审计时重现当时的登记簿 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
-        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
-        minPosition?: unknown;
+        /** @description 读己之写：等读模型追上写入应答中的 position 后再答(至多 5 秒，否则 503；也可用请求头 X-Min-Position) */
+        minPosition?: number;
       };
       header?: {
         /** @description 读己之写：等读模型追上写入应答中的 position 后再答(也可用请求头 X-Min-Position) */
         "X-Min-Position"?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -2053,6 +3575,34 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["RegistryAnswerResponse"];
+        };
+      };
+      /** @description 未变化：请求头 If-None-Match 与当前 ETag 相同，无应答体 */
+      304: {
+        content: never;
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -2066,18 +3616,48 @@ export interface operations {
       query?: {
         /** @description 名单日期 YYYY-MM-DD，默认今天 */
         date?: string;
-        /** @description 截至某一时刻所知 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
         /** @description text(默认)、csv 或 xlsx */
         format?: "text" | "csv" | "xlsx";
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          "text/csv": string;
+          "text/plain": string;
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -2089,21 +3669,51 @@ export interface operations {
     parameters: {
       query: {
         /** @description 年度，如 2019 */
-        year: string;
+        year: number;
         /** @description json(默认)、md 或 xlsx */
         format?: "json" | "md" | "xlsx";
-        /** @description 截至某一时刻所知 */
+        /** @description 截至某一时刻所知(登记时间)：ISO-8601 时间，或 YYYY-MM-DD 表示当日结束(中国时间)；默认现在 */
         knownAt?: string;
         /** @description 年度报告报送情况的截止日期，默认今天 */
         reportsAsOf?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["AnnualReport"];
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          "text/markdown": string;
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -2114,10 +3724,13 @@ export interface operations {
   AdjustUnrecordedBodyController_adjust: {
     parameters: {
       header?: {
-        /** @description 幂等键：同一键与同一请求只登记一次 */
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
         "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
       };
       path: {
+        /** @description 六位行政区划代码，如 370700 */
         code: string;
       };
     };
@@ -2127,8 +3740,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -2137,14 +3801,79 @@ export interface operations {
    * @description 被合并机构退出名单，并入已有机构或合并设立新机构(市级办法 第十六、十八条)。合并作为一个事实一次登记，读者不会看到半完成的合并。
    */
   MergeBodiesController_merge: {
+    parameters: {
+      header?: {
+        /** @description 幂等键(1–200 个字符)：同一令牌在同一路由上以同一键重复提交同一请求，只登记一次并返回首次结果；换令牌或换路由即为另一请求；同键不同请求 422 */
+        "Idempotency-Key"?: string;
+        /** @description 关联编号，记入事件的 correlationId(至多 200 个字符) */
+        "X-Correlation-Id"?: string;
+      };
+    };
     requestBody: {
       content: {
         "application/json": components["schemas"]["MergeBodiesRequest"];
       };
     };
     responses: {
+      /** @description 已登记 */
       201: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["WriteResult"];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 所指的机构、事件或清理不存在(他行政区划的机构为 403) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 版本冲突(expectedVersion 已过时)或同一行政区划的另一项决定正在登记，刷新后重试 */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体超过 1024 KB */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 请求体须为 JSON(Content-Type: application/json，UTF-8) */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 决定不符合规定(violations 列出所违反的条文)，或 Idempotency-Key 已用于另一项请求 */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };
@@ -2154,8 +3883,35 @@ export interface operations {
    */
   PoliciesController_profiles: {
     responses: {
+      /** @description 成功 */
       200: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["PolicyProfile"][];
+        };
+      };
+      /** @description 请求格式有误：details 逐项列出有误的字段及问题(中文) */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 缺少令牌或令牌无效 */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 令牌的角色或行政区划无权进行此操作(查阅或登记) */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 存储暂不可用，或读模型在等待时间内未追上 minPosition */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
     };
   };

@@ -7,6 +7,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { AbolishBodyCommand } from './abolish-body.handler.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 import { AbolishBodyRequest } from './abolish-body.request.dto.js';
 
 @ApiTags('登记(写入)')
@@ -16,6 +17,8 @@ export class AbolishBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/abolition')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '撤销议事协调机构', description: '登记撤销决定(市级办法 第十五、十八条)。三种处理方式(撤销、不再作为议事协调机构、调整为部门联席会议)均退出名单和总量。' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt } from 'class-validator';
+import { IsIn, IsInt } from '../../http/validators.js';
 import { ABOLITION_DISPOSITIONS, ABOLITION_REASONS, type AbolitionDisposition, type AbolitionReason } from '#domain';
 import { GroundedDecisionDto } from '../shared/decision.dto.js';
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsString, MaxLength } from '../../http/validators.js';
 import { BODY_KINDS } from '#domain';
 import { IsLocalDate, PostsProperty, VersionedDecisionDto, type PostDto } from '../shared/decision.dto.js';
 import { OfficeProperty, WorkingRulesProperty, plain, plainPost, type OfficeDto, type WorkingRulesDto } from '../establish-body/body-profile.dto.js';

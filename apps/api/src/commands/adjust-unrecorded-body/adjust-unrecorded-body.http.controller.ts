@@ -8,6 +8,7 @@ import { JurisdictionParam } from '../shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { AdjustUnrecordedBodyCommand } from './adjust-unrecorded-body.handler.js';
 import { changesOf } from '../adjust-body/adjust-body.request.dto.js';
+import { ApiCodeParam, ApiWrite } from '../../http/openapi.js';
 import { AdjustUnrecordedBodyRequest } from './adjust-unrecorded-body.request.dto.js';
 
 @ApiTags('登记(写入)')
@@ -18,6 +19,8 @@ export class AdjustUnrecordedBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':code/unrecorded-adjustments')
+  @ApiCodeParam()
+  @ApiWrite()
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from '../../http/validators.js';
 import { SERIES, type Series } from '#domain';
 import { IsBodyName } from '../shared/decision.dto.js';
 import { AdjustBodyRequest } from '../adjust-body/adjust-body.request.dto.js';

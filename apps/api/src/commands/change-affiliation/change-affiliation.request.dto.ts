@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn } from '../../http/validators.js';
 import { VersionedDecisionDto } from '../shared/decision.dto.js';
 
 /** 改变隶属关系 (第十七、十八条). */

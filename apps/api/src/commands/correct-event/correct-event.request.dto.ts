@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Validate } from '../../http/validators.js';
 import { IsJustificationsConstraint, IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 import type { Justifications } from '#domain';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from '../../http/validators.js';
 import { BODY_KINDS, SERIES } from '#domain';
 import { BasisDto, IsBodyName, IsLocalDate, PostsProperty, type PostDto } from '../shared/decision.dto.js';
 

@@ -1,21 +1,22 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
 import { EstablishBodyCommand } from './establish-body.handler.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { EstablishBodyRequest } from './establish-body.request.dto.js';
 import { profileOf } from './body-profile.dto.js';
+import { ApiWrite } from '../../http/openapi.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：同一键与同一请求只登记一次，重复提交返回首次结果' })
 @Controller('bodies')
 export class EstablishBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiWrite()
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({ summary: '设立议事协调机构', description: '登记市委或市政府设立议事协调机构的决定(市级办法 第五至十二条)。返回 {bodyId, version, position, eventIds}。' })

@@ -1,5 +1,5 @@
 import { ApiProperty, IntersectionType } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
+import { IsString } from '../../http/validators.js';
 import { DecisionDto, IsJurisdictionCode } from '../shared/decision.dto.js';
 import { BodyProfileDto } from './body-profile.dto.js';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from '../../http/validators.js';
 import { IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 
 /** 年度报告 (市级办法 第二十条): filed by the host department by year end. */

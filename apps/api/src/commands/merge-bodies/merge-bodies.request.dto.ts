@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from '../../http/validators.js';
 import { MERGER_REASONS, type MergerReason } from '#domain';
 import { GroundedDecisionDto, IsJurisdictionCode } from '../shared/decision.dto.js';
 import { BodyProfileDto } from '../establish-body/body-profile.dto.js';
@@ -33,6 +33,7 @@ export class MergeBodiesRequest extends GroundedDecisionDto {
   sourceBodyIds!: string[];
 
   @ApiProperty({ description: '存续机构或新设机构', type: MergerTargetDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MergerTargetDto)
   target!: MergerTargetDto;

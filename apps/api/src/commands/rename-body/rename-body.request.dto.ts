@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from '../../http/validators.js';
 import { BODY_KINDS, SERIES, type BodyKind, type Series } from '#domain';
 import { IsBodyName, VersionedDecisionDto } from '../shared/decision.dto.js';
 

@@ -6,6 +6,7 @@ import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { SelfAbolishBodyCommand } from './self-abolish-body.handler.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 import { SelfAbolishBodyRequest } from './self-abolish-body.request.dto.js';
 
 @ApiTags('登记(写入)')
@@ -15,6 +16,8 @@ export class SelfAbolishBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/self-abolition')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from '../../http/validators.js';
 import { IsLocalDate, IsNotBlank } from '../shared/decision.dto.js';
 
 /** 任务完成后自行撤销: no new 文号; the evidence that the task ended. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Min } from '../../http/validators.js';
 import { DecisionDto } from '../shared/decision.dto.js';
 
 /** 总量控制基准 (潍坊名单: 66 = 55 + 11). */

@@ -1,4 +1,5 @@
 import { ParseUUIDPipe, Param, BadRequestException } from '@nestjs/common';
+import { badField } from '../../http/error-body.js';
 
 /** `{id}` in a route: a body id is a UUID; anything else is a malformed request. */
 export const BodyIdParam = () =>
@@ -6,6 +7,6 @@ export const BodyIdParam = () =>
     'id',
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new BadRequestException({ statusCode: 400, error: 'Bad Request', message: '机构编号(id)须为 UUID', details: [{ field: 'id', problems: ['须为 UUID'] }] }),
+        new BadRequestException(badField('id', '机构编号须为 UUID')),
     }),
   );

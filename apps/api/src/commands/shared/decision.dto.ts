@@ -1,18 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type, plainToInstance } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from 'class-validator';
-import { RANKS_HIGH_TO_LOW, bodyNameProblems, isLocalDate, jurisdictionCodeProblem, type Justifications } from '#domain';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments } from '../../http/validators.js';
+import { RANKS_HIGH_TO_LOW, bodyNameProblems, jurisdictionCodeProblem, type Justifications } from '#domain';
+import { applyDecorators } from '@nestjs/common';
+import { dateProblem, isRegistryDate } from '../../http/dates.js';
+import { DATE_SCHEMA } from '../../http/openapi.js';
 
 @ValidatorConstraint({ name: 'isLocalDate' })
 export class IsLocalDateConstraint implements ValidatorConstraintInterface {
   validate(value: unknown) {
-    return isLocalDate(value);
+    return isRegistryDate(value);
   }
-  defaultMessage(args: ValidationArguments) {
-    return `${args.property} 须为有效日期 YYYY-MM-DD`;
+  defaultMessage(_args: ValidationArguments) {
+    return dateProblem;
   }
 }
-export const IsLocalDate = () => Validate(IsLocalDateConstraint);
+export const IsLocalDate = () => applyDecorators(Validate(IsLocalDateConstraint), ApiProperty({ type: 'string', format: 'date', pattern: DATE_SCHEMA.pattern })) as PropertyDecorator;
 
 @ValidatorConstraint({ name: 'isNotBlank' })
 export class IsNotBlankConstraint implements ValidatorConstraintInterface {
@@ -20,7 +23,8 @@ export class IsNotBlankConstraint implements ValidatorConstraintInterface {
     return typeof value === 'string' && value.trim().length > 0;
   }
   defaultMessage(args: ValidationArguments) {
-    return `${args.property} 不能为空`;
+    // the pipe names the field with its Chinese label (http/validation.ts)
+    return '不能为空';
   }
 }
 /** A string with something in it besides blanks (a 文号 of "" or "  " is no document). */
@@ -47,7 +51,7 @@ export class IsJurisdictionCodeConstraint implements ValidatorConstraintInterfac
     return jurisdictionCodeProblem(value) === undefined;
   }
   defaultMessage(args: ValidationArguments) {
-    return `${args.property} ${jurisdictionCodeProblem(args.value) ?? ''}(GB/T 2260 六位代码；国务院、中共中央为 100000)`;
+    return `${jurisdictionCodeProblem(args.value) ?? '有误'}(GB/T 2260 六位代码；国务院、中共中央为 100000)`;
   }
 }
 
@@ -59,7 +63,8 @@ export class IsBodyNameConstraint implements ValidatorConstraintInterface {
   }
   defaultMessage(args: ValidationArguments) {
     const values: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
-    return `${args.property} ${values.map((v) => bodyNameProblems(v)).find((p) => p.length > 0)?.join('，') ?? '不合要求'}`;
+    // the pipe names the field (http/validation.ts); the message says what is wrong with it
+    return values.map((v) => bodyNameProblems(v)).find((p) => p.length > 0)?.join('，') ?? '不合要求';
   }
 }
 export const IsBodyName = () => Validate(IsBodyNameConstraint);

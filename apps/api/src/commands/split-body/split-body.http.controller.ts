@@ -8,6 +8,7 @@ import { BodyIdParam } from '../shared/body-id.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { SplitBodyCommand } from './split-body.handler.js';
 import { profileOf } from '../establish-body/body-profile.dto.js';
+import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
 import { SplitBodyRequest } from './split-body.request.dto.js';
 
 @ApiTags('登记(写入)')
@@ -18,6 +19,8 @@ export class SplitBodyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/splits')
+  @ApiBodyIdParam()
+  @ApiWrite({ onExisting: true })
   @HttpCode(201)
   @Roles('registrar')
   @ApiOperation({

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, ValidateNested } from '../../http/validators.js';
 import { IsJurisdictionCode, VersionedDecisionDto } from '../shared/decision.dto.js';
 import { BodyProfileDto } from '../establish-body/body-profile.dto.js';
 
