@@ -6,6 +6,7 @@
  *   libs/official-list, libs/supervision → the libraries above; supervision may read
  *     official-list (the demo history), never the other way round
  *   apps/*, bench/, test/ on top: no library imports them
+ *   no library imports NestJS: the framework stays at the edges (apps/)
  * Test code (specs, contracts, `testing/` folders) may use test fixtures; production code may not.
  */
 const SPEC = '\\.(spec|int-spec|e2e-spec|browser-spec)\\.ts$|\\.contract\\.ts$|/testing/';
@@ -53,6 +54,13 @@ module.exports = {
       to: { path: '^(libs/supervision/|apps/|bench/|test/)' },
     },
     {
+      name: 'libraries-are-framework-free',
+      severity: 'error',
+      comment: 'NestJS only at the edges: the command path (DecisionPath, the slices) runs without it in the CLI, the list import and the bench.',
+      from: { path: '^libs/' },
+      to: { path: '(^|/)node_modules/@nestjs/|^@nestjs/' },
+    },
+    {
       name: 'libraries-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
@@ -74,7 +82,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|node_modules|apps/dashboard)/' },
+    exclude: { path: '^(dist|apps/dashboard)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

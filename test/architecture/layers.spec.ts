@@ -22,7 +22,7 @@ describe('layers (dependency-cruiser)', () => {
     expect(run.status).toBe(0);
   }, 60_000);
 
-  it('a deliberate wrong import fails: the domain importing the event store, official-list importing supervision', () => {
+  it('a deliberate wrong import fails: the domain importing the event store, official-list importing supervision, the command path importing NestJS', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layers-'));
     const file = (path: string, text: string) => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -35,10 +35,12 @@ describe('layers (dependency-cruiser)', () => {
       file('libs/domain/src/index.ts', "import { store } from '../../event-store/src/index.js';\nexport const decide = () => store;\n");
       file('libs/read-model/src/index.ts', "import { decide } from '../../domain/src/index.js';\nexport const project = decide;\n");
       file('libs/official-list/src/index.ts', "import { alerts } from '../../supervision/src/index.js';\nexport const seed = alerts;\n");
+      file('libs/registry-app/src/index.ts', "import { Injectable } from '@nestjs/common';\nexport const path = Injectable;\n");
       const run = depcruise(dir, 'libs');
       expect(run.status).not.toBe(0);
       expect(run.stdout).toContain('domain-imports-nothing: libs/domain/src/index.ts → libs/event-store/src/index.ts');
       expect(run.stdout).toContain('official-list-does-not-read-supervision: libs/official-list/src/index.ts → libs/supervision/src/index.ts');
+      expect(run.stdout).toContain('libraries-are-framework-free: libs/registry-app/src/index.ts → @nestjs/common');
       // The allowed direction is not reported.
       expect(run.stdout).not.toContain('libs/read-model/src/index.ts →');
     } finally {

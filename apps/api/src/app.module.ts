@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '#event-store';
 import { RegistryQueries, type Projector, type ReadStore } from '#read-model';
-import { DecisionExecutor } from '#registry-app';
+import { DecisionPath } from '#registry-app';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AbolishBodyController } from './commands/abolish-body/abolish-body.http.controller.js';
 import { AdjustBodyController } from './commands/adjust-body/adjust-body.http.controller.js';
@@ -12,12 +12,12 @@ import { CorrectEventController } from './commands/correct-event/correct-event.h
 import { EstablishBodyController } from './commands/establish-body/establish-body.http.controller.js';
 import { FileAnnualReportController } from './commands/file-annual-report/file-annual-report.http.controller.js';
 import { MergeBodiesController } from './commands/merge-bodies/merge-bodies.http.controller.js';
-import { RecordDecisionHandler } from './commands/record-decision.command.js';
 import { RenameBodyController } from './commands/rename-body/rename-body.http.controller.js';
 import { SetQuotaBaselineController } from './commands/set-quota-baseline/set-quota-baseline.http.controller.js';
 import { SelfAbolishBodyController } from './commands/self-abolish-body/self-abolish-body.http.controller.js';
 import { SplitBodyController } from './commands/split-body/split-body.http.controller.js';
 import { AdjustUnrecordedBodyController } from './commands/adjust-unrecorded-body/adjust-unrecorded-body.http.controller.js';
+import { COMMAND_HANDLERS } from './commands/index.js';
 import type { RegistryConfig } from './config/registry-config.js';
 import { RegistryErrorFilter } from './http/error.filter.js';
 import { EventLogController } from './queries/event-log.http.controller.js';
@@ -30,7 +30,7 @@ import { JurisdictionsController } from './queries/jurisdictions.http.controller
 import { REGISTRY_QUERY_HANDLERS } from './queries/registry.queries.js';
 import { ReadSideLifecycle } from './read-side/read-side.lifecycle.js';
 import { SUPERVISION_CONTROLLERS, SUPERVISION_PROVIDERS } from './supervision/index.js';
-import { DECISION_EXECUTOR, EVENT_STORE, PROJECTOR, READ_STORE, REGISTRY_CONFIG, REGISTRY_QUERIES } from './tokens.js';
+import { DECISION_PATH, EVENT_STORE, PROJECTOR, READ_STORE, REGISTRY_CONFIG, REGISTRY_QUERIES } from './tokens.js';
 
 export interface RegistryPorts {
   eventStore: EventStore;
@@ -71,10 +71,10 @@ export class AppModule {
         { provide: READ_STORE, useValue: ports.readStore },
         ...(ports.projector ? [{ provide: PROJECTOR, useValue: ports.projector }] : []),
         { provide: REGISTRY_QUERIES, useValue: new RegistryQueries(ports.readStore) },
-        { provide: DECISION_EXECUTOR, useFactory: (store: EventStore) => new DecisionExecutor(store), inject: [EVENT_STORE] },
+        { provide: DECISION_PATH, useFactory: (store: EventStore) => new DecisionPath(store), inject: [EVENT_STORE] },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: RegistryErrorFilter },
-        RecordDecisionHandler,
+        ...COMMAND_HANDLERS,
         GetBodyHistoryHandler,
         GetEventLogHandler,
         VerifyIntegrityHandler,

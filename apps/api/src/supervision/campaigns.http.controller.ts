@@ -4,16 +4,16 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from '../http/validators.js';
 import { CAMPAIGN_OUTCOME_KINDS, type CampaignOutcome, type CampaignOutcomeKind } from '#domain';
-import { BodyNotFoundError, newBodyId, type Principal, type SupervisionCommand, type WriteResult } from '#registry-app';
+import { BodyNotFoundError, newBodyId, type Principal, type WriteResult } from '#registry-app';
 import type { SupervisionQueries } from '#supervision';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
 import { plainPost } from '../commands/establish-body/body-profile.dto.js';
-import { RecordDecision } from '../commands/record-decision.command.js';
 import { DecisionDto, IsLocalDate, IsNotBlank, PostsProperty, type PostDto } from '../commands/shared/decision.dto.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
 import { GetCampaign, GetCampaigns } from './supervision.queries.js';
+import { CampaignDecisionCommand } from './campaign.handler.js';
 import { SUPERVISION_QUERIES } from './supervision.tokens.js';
 import { DateQuery } from '../http/dates.js';
 import { ApiCampaignIdParam, ApiCodeParam, ApiRead, ApiWrite } from '../http/openapi.js';
@@ -114,8 +114,8 @@ export class CampaignsController {
     @Inject(SUPERVISION_QUERIES) private readonly supervision: SupervisionQueries,
   ) {}
 
-  private record(write: WriteContext, command: SupervisionCommand): Promise<WriteResult> {
-    return this.commands.execute(new RecordDecision({ ...write, command }));
+  private record(write: WriteContext, command: CampaignDecisionCommand['request']['command']): Promise<WriteResult> {
+    return this.commands.execute(new CampaignDecisionCommand({ ...write, command }));
   }
 
   /** The campaign must be one of this jurisdiction's: 404 otherwise. */

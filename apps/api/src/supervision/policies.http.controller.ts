@@ -6,11 +6,11 @@ import { MUNICIPAL_POLICY, RANKS_HIGH_TO_LOW, defaultPolicyFor, policyInForce, t
 import type { Principal, WriteResult } from '#registry-app';
 import { policySummary, resolvePolicy, type PolicyCatalogue, type SupervisionQueries } from '#supervision';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard.js';
-import { RecordDecision } from '../commands/record-decision.command.js';
 import { DecisionDto } from '../commands/shared/decision.dto.js';
 import { JurisdictionParam } from '../commands/shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../commands/shared/write-context.js';
 import { authorizeRead } from '../queries/registry.http.controller.js';
+import { AdoptPolicyCommand } from './adopt-policy.handler.js';
 import { POLICY_CATALOGUE, SUPERVISION_QUERIES } from './supervision.tokens.js';
 import { DateQuery } from '../http/dates.js';
 import { ApiCodeParam, ApiDateQuery, ApiKnownAtQuery, ApiRead, ApiWrite } from '../http/openapi.js';
@@ -70,7 +70,7 @@ export class PoliciesController {
       conditionReviewAfterDays: dto.conditionReviewAfterDays,
     };
     const policy = resolvePolicy(this.catalogue, { profile: dto.profile, overrides }, this.catalogue.get(MUNICIPAL_POLICY.name) ?? MUNICIPAL_POLICY);
-    return this.commands.execute(new RecordDecision({
+    return this.commands.execute(new AdoptPolicyCommand({
       ...write,
       command: {
         type: 'AdoptPolicy', jurisdiction, policy, ...(dto.profile ? { fromProfile: dto.profile } : {}),

@@ -1,65 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsArray, IsIn, IsOptional, IsString, MaxLength } from '../../http/validators.js';
-import { BODY_KINDS } from '#domain';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
-import { IsLocalDate, PostsProperty, VersionedDecisionDto, type PostDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
-import { OfficeProperty, WorkingRulesProperty, plain, plainPost, type OfficeDto, type WorkingRulesDto } from '../establish-body/body-profile.dto.js';
+import { AdjustBodyCommand } from './adjust-body.handler.js';
 import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
-
-/** 调整 (第十三、十四条): only the changed parts. */
-export class AdjustBodyRequest extends VersionedDecisionDto {
-  @PostsProperty('调整后的组长', false) leader?: PostDto[];
-  @PostsProperty('调整后的副组长', false) deputies?: PostDto[];
-  @PostsProperty('调整后的其他成员', false) members?: PostDto[];
-
-  @ApiPropertyOptional({ description: '调整后的成员单位(完整列表)', type: [String] })
-  @IsOptional() @IsArray() @IsString({ each: true })
-  memberUnits?: string[];
-
-  @ApiPropertyOptional({ description: '调整后的任务' }) @IsOptional() @IsString() @MaxLength(8000) tasks?: string;
-  @ApiPropertyOptional({ description: '调整后的职责' }) @IsOptional() @IsString() @MaxLength(8000) duties?: string;
-  @ApiPropertyOptional({ description: '调整后的办事机构(承担日常工作的部门)' }) @IsOptional() @IsString() @MaxLength(200) hostDepartment?: string;
-  @ApiPropertyOptional({ description: '办公地点' }) @IsOptional() @IsString() @MaxLength(500) location?: string;
-  @ApiPropertyOptional({ description: '经费来源' }) @IsOptional() @IsString() @MaxLength(500) funding?: string;
-  @ApiPropertyOptional({ description: '机构类型', enum: BODY_KINDS }) @IsOptional() @IsIn(BODY_KINDS as unknown as string[]) kind?: string;
-  @ApiPropertyOptional({ description: '设置期限', enum: ['standing', 'temporary'] }) @IsOptional() @IsIn(['standing', 'temporary']) duration?: 'standing' | 'temporary';
-  @ApiPropertyOptional({ description: '临时性机构的设立期限' }) @IsOptional() @IsLocalDate() termEnd?: string;
-  @ApiPropertyOptional({ description: '临时性机构的撤销条件' }) @IsOptional() @IsString() @MaxLength(2000) abolitionCondition?: string;
-  @PostsProperty('调整后的秘书长、副秘书长', false) secretaries?: PostDto[];
-  @ApiPropertyOptional({ description: '调整后的牵头单位(完整列表)', type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(200, { each: true }) leadUnits?: string[];
-  @OfficeProperty() office?: OfficeDto;
-  @ApiPropertyOptional({ description: '联络员' }) @IsOptional() @IsString() @MaxLength(1000) liaison?: string;
-  @WorkingRulesProperty() workingRules?: WorkingRulesDto;
-}
-
-/** The changes an adjustment request names. */
-export function changesOf(dto: AdjustBodyRequest) {
-  return {
-    leaders: dto.leader?.map(plainPost),
-    deputies: dto.deputies?.map(plainPost),
-    members: dto.members?.map(plainPost),
-    memberUnits: dto.memberUnits,
-    tasks: dto.tasks,
-    duties: dto.duties,
-    hostDepartment: dto.hostDepartment,
-    location: dto.location,
-    funding: dto.funding,
-    kind: dto.kind as never,
-    duration: dto.duration,
-    termEnd: dto.termEnd,
-    abolitionCondition: dto.abolitionCondition,
-    secretaries: dto.secretaries?.map(plainPost),
-    leadUnits: dto.leadUnits,
-    office: dto.office ? plain(dto.office) : undefined,
-    liaison: dto.liaison,
-    workingRules: dto.workingRules ? plain(dto.workingRules) : undefined,
-  };
-}
+import { AdjustBodyRequest, changesOf } from './adjust-body.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
@@ -74,7 +22,7 @@ export class AdjustBodyController {
   @Roles('registrar')
   @ApiOperation({ summary: '调整议事协调机构', description: '登记领导成员、成员、成员单位、职责、办事机构等的调整(市级办法 第十三、十四条)。只需提交调整的部分。' })
   adjust(@BodyIdParam() bodyId: string, @Body() dto: AdjustBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, AdjustBodyCommand, write, {
       type: 'AdjustBody',
       bodyId,
       changes: changesOf(dto),

@@ -1,23 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from '../../http/validators.js';
-import { SERIES, type Series } from '#domain';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
-import { IsBodyName } from '../shared/decision.dto.js';
 import { JurisdictionParam } from '../shared/jurisdiction.param.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
-import { AdjustBodyRequest, changesOf } from '../adjust-body/adjust-body.http.controller.js';
+import { AdjustUnrecordedBodyCommand } from './adjust-unrecorded-body.handler.js';
+import { changesOf } from '../adjust-body/adjust-body.request.dto.js';
 import { ApiCodeParam, ApiWrite } from '../../http/openapi.js';
-
-/** 调整 of a body whose establishment is not on file: what the adjustment notice says of it, and the changes. */
-export class AdjustUnrecordedBodyRequest extends AdjustBodyRequest {
-  @ApiProperty({ description: '调整文件所称的机构名称' }) @IsString() @IsBodyName() name!: string;
-  @ApiPropertyOptional({ description: '别名', type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @IsBodyName() @ArrayMaxSize(20) aliases?: string[];
-  @ApiProperty({ description: '序列', enum: SERIES }) @IsIn(SERIES as unknown as string[]) series!: Series;
-}
+import { AdjustUnrecordedBodyRequest } from './adjust-unrecorded-body.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
@@ -36,7 +28,7 @@ export class AdjustUnrecordedBodyController {
     description: '调整文件涉及的机构在登记簿中没有设立记录时：以调整文件本身的事实登记该机构(来源标为“设立文件未存档”，日期和文号为调整文件的，不虚构设立)，并登记调整，一次写入；监督视图中提示审计人员补录设立文件。返回新的 bodyId。',
   })
   adjust(@JurisdictionParam() jurisdiction: string, @Body() dto: AdjustUnrecordedBodyRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, AdjustUnrecordedBodyCommand, write, {
       type: 'AdjustBody',
       bodyId: newBodyId(write.idempotencyKey),
       changes: changesOf(dto),

@@ -1,20 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn } from '../../http/validators.js';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
 import { BodyIdParam } from '../shared/body-id.param.js';
-import { VersionedDecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { ChangeAffiliationCommand } from './change-affiliation.handler.js';
 import { ApiBodyIdParam, ApiWrite } from '../../http/openapi.js';
-
-/** 改变隶属关系 (第十七、十八条). */
-export class ChangeAffiliationRequest extends VersionedDecisionDto {
-  @ApiProperty({ description: '改变后的序列：party 党委，government 政府', enum: ['party', 'government'] })
-  @IsIn(['party', 'government'])
-  series!: 'party' | 'government';
-}
+import { ChangeAffiliationRequest } from './change-affiliation.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
@@ -29,7 +22,7 @@ export class ChangeAffiliationController {
   @Roles('registrar')
   @ApiOperation({ summary: '改变议事协调机构隶属关系', description: '党委序列与政府序列之间的调整(市级办法 第十七、十八条)。' })
   change(@BodyIdParam() bodyId: string, @Body() dto: ChangeAffiliationRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, ChangeAffiliationCommand, write, {
       type: 'ChangeAffiliation', bodyId, series: dto.series,
       documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
     }, dto.expectedVersion);

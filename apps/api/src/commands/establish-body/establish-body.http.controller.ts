@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
-import { RecordDecision } from '../record-decision.command.js';
+import { EstablishBodyCommand } from './establish-body.handler.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
 import { EstablishBodyRequest } from './establish-body.request.dto.js';
 import { profileOf } from './body-profile.dto.js';
@@ -22,7 +22,7 @@ export class EstablishBodyController {
   @ApiOperation({ summary: '设立议事协调机构', description: '登记市委或市政府设立议事协调机构的决定(市级办法 第五至十二条)。返回 {bodyId, version, position, eventIds}。' })
   establish(@Body() dto: EstablishBodyRequest, @Write() write: WriteContext) {
     return this.commands.execute(
-      new RecordDecision({
+      new EstablishBodyCommand({
         ...write,
         command: {
           type: 'EstablishBody',

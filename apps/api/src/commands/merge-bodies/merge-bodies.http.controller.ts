@@ -1,57 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, ValidateNested } from '../../http/validators.js';
-import { MERGER_REASONS, type MergerReason } from '#domain';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MERGER_REASONS } from '#domain';
 import { newBodyId } from '#registry-app';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
-import { GroundedDecisionDto, IsJurisdictionCode } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
-import { BodyProfileDto, profileOf } from '../establish-body/body-profile.dto.js';
+import { MergeBodiesCommand } from './merge-bodies.handler.js';
+import { profileOf } from '../establish-body/body-profile.dto.js';
 import { ApiWrite } from '../../http/openapi.js';
 import { badField } from '../../http/error-body.js';
-
-export class MergerTargetDto {
-  @ApiPropertyOptional({ description: '存续机构编号(并入已有机构)' })
-  @IsOptional()
-  @IsUUID()
-  bodyId?: string;
-
-  @ApiPropertyOptional({ description: '合并设立的新机构(内容同设立)', type: BodyProfileDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BodyProfileDto)
-  establish?: BodyProfileDto;
-}
-
-/** 合并 (第十六、十八条). */
-export class MergeBodiesRequest extends GroundedDecisionDto {
-  @ApiProperty({ description: '行政区划代码', example: '370700' })
-  @IsString()
-  @IsJurisdictionCode()
-  jurisdiction!: string;
-
-  @ApiProperty({ description: '被合并机构编号', type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
-  sourceBodyIds!: string[];
-
-  @ApiProperty({ description: '存续机构或新设机构', type: MergerTargetDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => MergerTargetDto)
-  target!: MergerTargetDto;
-
-  @ApiProperty({ description: `合并情形(市级办法 第十六条)：${Object.entries(MERGER_REASONS).map(([k, v]) => `${k} ${v}`).join('；')}`, minimum: 1, maximum: 3 })
-  @IsInt()
-  @IsIn([1, 2, 3])
-  reason!: MergerReason;
-}
+import { MergeBodiesRequest } from './merge-bodies.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
@@ -71,7 +31,7 @@ export class MergeBodiesController {
     const target = dto.target.establish
       ? { kind: 'new' as const, bodyId: newBodyId(write.idempotencyKey), profile: profileOf(dto.target.establish) }
       : { kind: 'existing' as const, bodyId: dto.target.bodyId! };
-    return record(this.commands, write, {
+    return record(this.commands, MergeBodiesCommand, write, {
       type: 'MergeBodies',
       mergerId: write.idempotencyKey ? newBodyId(`merger:${write.idempotencyKey}`) : randomUUID(),
       jurisdiction: dto.jurisdiction,

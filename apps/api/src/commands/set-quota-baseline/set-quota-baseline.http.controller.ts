@@ -1,22 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from '../../http/validators.js';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.guard.js';
 import { record } from '../shared/body-write.controller-base.js';
-import { DecisionDto } from '../shared/decision.dto.js';
 import { Write, type WriteContext } from '../shared/write-context.js';
+import { SetQuotaBaselineCommand } from './set-quota-baseline.handler.js';
 import { JurisdictionParam } from '../shared/jurisdiction.param.js';
 import { ApiCodeParam, ApiWrite } from '../../http/openapi.js';
-
-/** 总量控制基准 (潍坊名单: 66 = 55 + 11). */
-export class SetQuotaBaselineRequest extends DecisionDto {
-  @ApiProperty({ description: '基准总数', example: 66 }) @IsInt() @Min(0) total!: number;
-  @ApiPropertyOptional({ description: '其中长期设置', example: 55 }) @IsOptional() @IsInt() @Min(0) standing?: number;
-  @ApiPropertyOptional({ description: '其中临时性设置', example: 11 }) @IsOptional() @IsInt() @Min(0) temporary?: number;
-  @ApiPropertyOptional({ description: '只针对某一序列：party 党委，government 政府；不填为全部', enum: ['party', 'government'] })
-  @IsOptional() @IsIn(['party', 'government']) series?: 'party' | 'government';
-}
+import { SetQuotaBaselineRequest } from './set-quota-baseline.request.dto.js';
 
 @ApiTags('登记(写入)')
 @ApiBearerAuth()
@@ -31,7 +22,7 @@ export class SetQuotaBaselineController {
   @Roles('registrar')
   @ApiOperation({ summary: '设定总量控制基准', description: '以公布的议事协调机构清单数为总量控制基准(如 潍政办字〔2020〕37号：66个，长期55个、临时11个)。自生效日起，设立等决定超出基准须说明理由。' })
   set(@JurisdictionParam() jurisdiction: string, @Body() dto: SetQuotaBaselineRequest, @Write() write: WriteContext) {
-    return record(this.commands, write, {
+    return record(this.commands, SetQuotaBaselineCommand, write, {
       type: 'SetQuotaBaseline', jurisdiction, total: dto.total, standing: dto.standing, temporary: dto.temporary, series: dto.series,
       documentNo: dto.documentNo, effectiveDate: dto.effectiveDate, reason: dto.reason, justification: dto.justification, justifications: dto.justifications,
     });

@@ -1,0 +1,14 @@
+export { establishBody } from './establish-body.slice.js';
+export { adjustBody } from './adjust-body.slice.js';
+export { adjustUnrecordedBody } from './adjust-unrecorded-body.slice.js';
+export { renameBody } from './rename-body.slice.js';
+export { changeAffiliation } from './change-affiliation.slice.js';
+export { abolishBody } from './abolish-body.slice.js';
+export { selfAbolishBody } from './self-abolish-body.slice.js';
+export { fileAnnualReport } from './file-annual-report.slice.js';
+export { splitBody } from './split-body.slice.js';
+export { mergeBodies } from './merge-bodies.slice.js';
+export { correctEvent } from './correct-event.slice.js';
+export { setQuotaBaseline } from './set-quota-baseline.slice.js';
+export { adoptPolicy } from './adopt-policy.slice.js';
+export { campaign } from './campaign.slice.js';
