@@ -88,7 +88,13 @@ const HTTP_FIELD_LABELS: Record<string, string> = {
   'Content-Type': '内容类型',
 };
 
-export const FIELD_LABELS: Record<string, string> = { ...HTTP_FIELD_LABELS, ...DOMAIN_FIELD_LABELS };
+/** The domain's names win, but no request field is called `from`/`to`: here they are the query's dates, not an affiliation change's series. */
+export const FIELD_LABELS: Record<string, string> = {
+  ...HTTP_FIELD_LABELS,
+  ...DOMAIN_FIELD_LABELS,
+  from: HTTP_FIELD_LABELS.from,
+  to: HTTP_FIELD_LABELS.to,
+};
 
 /** Every coded value with its meaning, whatever field it belongs to (for a field not in the domain's table). */
 const ANY_VALUE_LABELS: Record<string, string> = Object.assign({}, ...Object.values(DOMAIN_VALUE_LABELS));

@@ -20,6 +20,7 @@ describe('request body checks', () => {
     expect(fieldLabel('series')).toBe('序列(series)');
     expect(fieldLabel('basis.conditions')).toBe('设立依据.设立条件(basis.conditions)');
     expect(fieldLabel('colour')).toBe('colour');
+    expect(fieldLabel('to')).toBe('截止日期(to)');
     expect(valueLabel('joint-meeting')).toBe('joint-meeting(调整为部门联席会议)');
     expect(valueLabel(3)).toBe('3');
   });
