@@ -169,3 +169,22 @@ describe('planListImport on a list naming both series', () => {
   });
 });
 
+
+describe('planListImport of a list whose sections each count from 1', () => {
+  const notice = [
+    '一、保留的议事协调机构（2个）',
+    '1．市安全生产委员会',
+    '2．市防汛抗旱指挥部',
+    '二、阶段性保留的议事协调机构（2个）',
+    '1．市第七次全国人口普查领导小组',
+    '2．市创建全国文明城市工作领导小组',
+  ].join('\n');
+  const plan = planListImport(request({ list: parseOfficialList(notice), jurisdiction: '371400', documentNo: '德政办字〔2021〕12号', baseline: false }));
+
+  it('gives every entry a key of its own, so no establishment is answered as another', () => {
+    const keys = plan.commands.map((c) => c.idempotencyKey);
+    expect(plan.commands).toHaveLength(4);
+    expect(new Set(keys).size).toBe(4);
+    expect(keys).toContain('import:371400:德政办字〔2021〕12号:s2.1');
+  });
+});

@@ -176,7 +176,12 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
   const itemCommands: PlannedCommand[] = [];
   const mergers: PlannedCommand[] = [];
   const conflicts: ListImportPlan['conflicts'] = [];
-  const key = (item: OfficialListItem, suffix = '') => importKey(jurisdiction, documentNo, `${item.number}${suffix}`);
+  // An entry's key is its number when numbering runs on across sections (潍坊: 1–66); where each
+  // section counts from 1 again, the section's place goes in front, or two entries would share a key
+  // and the second be answered as the first (a body silently not recorded).
+  const numbersRunOn = new Set(entries.map(({ item }) => item.number)).size === entries.length;
+  const entryLabel = new Map(entries.map(({ item, section }) => [item, numbersRunOn ? `${item.number}` : `s${list.sections.indexOf(section) + 1}.${item.number}`]));
+  const key = (item: OfficialListItem, suffix = '') => importKey(jurisdiction, documentNo, `${entryLabel.get(item)}${suffix}`);
   const confirm = (item: OfficialListItem, section: OfficialListSection, problem: string, notOnFile = false) =>
     outcomes.set(item, { ...place(item, section), action: 'to-confirm', problem, notOnFile });
 

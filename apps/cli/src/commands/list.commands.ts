@@ -106,6 +106,8 @@ export function registerListCommands(program: Command, withContext: WithListCont
           details: {
             file: { encoding: decoded.encoding },
             ...(list.title ? { title: list.title } : {}),
+            // the notice's own text before the first section: shown, so that no line goes unaccounted for
+            ...(list.preamble ? { preamble: list.preamble } : {}),
             unparsed: list.unparsed,
             furniture: list.furniture,
             countMismatches: list.countMismatches,
