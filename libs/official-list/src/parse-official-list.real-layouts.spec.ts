@@ -229,6 +229,28 @@ describe('names run on in a paragraph, and tables pasted as text', () => {
     expect([list.unparsed, list.countMismatches]).toEqual([[], []]);
   });
 
+  it('reads a paragraph of names under a heading line of its own, offices among them, and 国务院 as a signature', () => {
+    const notice = [
+      '国务院关于议事协调机构设置的通知',
+      '国发〔2008〕13号',
+      '一、国务院议事协调机构（共4个）',
+      '国家国防动员委员会、国务院学位委员会、国务院纠正行业不正之风办公室、国家能源委员会。',
+      '二、撤销的议事协调机构（共2个）',
+      '国务院信息化工作领导小组、国务院振兴东北地区等老工业基地领导小组办公室。',
+      '国务院',
+      '二〇〇八年三月二十一日',
+    ].join('\n');
+    const list = parseOfficialList(notice);
+    expect(list.sections.map((s) => s.items.map((i) => i.name))).toEqual([
+      ['国家国防动员委员会', '国务院学位委员会', '国务院纠正行业不正之风办公室', '国家能源委员会'],
+      ['国务院信息化工作领导小组', '国务院振兴东北地区等老工业基地领导小组办公室'],
+    ]);
+    expect(list.sections[1].items.every((i) => i.action === 'abolish')).toBe(true);
+    expect(list.unparsed).toEqual([]);
+    expect(list.countMismatches).toEqual([]);
+    expect(list.furniture).toContainEqual(expect.objectContaining({ line: 7, text: '国务院', kind: 'signature' }));
+  });
+
   it('keeps a sentence that mentions bodies whole instead of cutting it into names', () => {
     const list = parseOfficialList('一、常设议事协调机构（1个）\n县禁毒委员会\n各乡镇要对照县禁毒委员会、县绿化委员会，做好衔接。');
     expect(list.sections[0].items.map((i) => i.name)).toEqual(['县禁毒委员会']);

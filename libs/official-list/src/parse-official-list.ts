@@ -79,7 +79,7 @@ const DATE_LINE = new RegExp(`^[（(]?\\s*${DATE}\\s*[)）]?$`, 'u');
 const SIGNED_DATE_LINE = new RegExp(`^(?:中共)?[\\p{Script=Han}（）()]{0,36}(?:人民政府|政府办公室|政府办公厅|办公厅|办公室|机构编制委员会|编委|党委|[省市县区州旗]委)\\s*${DATE}\\s*(?:印发)?$`, 'u');
 const DOCUMENT_NO_LINE = /^[\p{Script=Han}]{1,15}\s*[〔［[【(（]\s*[0-9０-９]{4}\s*[〕］\]】)）]\s*[0-9０-９]{1,5}\s*号$/u;
 const NOTE_LINE = /^[（(]\s*(?:此件|此页|本件|本页)[^()（）]*[)）]$/u;
-const SIGNATURE_LINE = /^(?:中共)?[\p{Script=Han}]{0,24}(?:人民政府|政府办公室|政府办公厅|办公厅|办公室|机构编制委员会|编委|党委|[省市县区州旗]委)(?:\s*[（(]印[)）])?$/u;
+const SIGNATURE_LINE = /^(?:中共)?[\p{Script=Han}　 ]{0,24}(?:人民政府|政府办公室|政府办公厅|办公厅|办公室|机构编制委员会|编委|党委|[省市县区州旗]委|国务院|中共中央)(?:\s*[（(]印[)）])?$/u;
 
 // ---------------------------------------------------------------- headings
 
@@ -91,7 +91,7 @@ const HEADING_MAX = 60;
 const BARE_HEADING_WORD = /(长期|常设|保留|临时|阶段性|专项|撤销|不再保留|不再作为|取消|调整为|改为|合并|并入|更名|新设|增设)/u;
 const KIND_END = /(小组|委员会|会议|指挥部|工作组|专班|办公室|中心)$/u;
 /** Where one name of a paragraph of names ends: after a kind word or a closing bracket, at 、；，. */
-const PIECE_SEPARATOR = /(?<=(?:小组|委员会|会议|指挥部|工作组|专班|[)）]))\s*[、；;，,]\s*/gu;
+const PIECE_SEPARATOR = /(?<=(?:小组|委员会|会议|指挥部|工作组|专班|办公室|[)）]))\s*[、；;，,]\s*/gu;
 /** A bracket after a live body's name that says where its office is or who does its work: a note, not the name. */
 const KEEP_NOTE_WORDS = /(办公室设在|设在|具体工作由|日常工作|承担|挂靠|牵头)/u;
 /** A table row's columns (a list pasted from a spreadsheet): tabs, full-width spaces, or two or more spaces. */
@@ -99,7 +99,8 @@ const COLUMN_SEPARATOR = /\t+|　+|[ 　]{2,}/u;
 /** A column that is only an outcome ("保留", "撤销", "调整为部门联席会议"). */
 const ACTION_COLUMN = /^(?:予以)?(保留|撤销|不再保留|取消|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构|不再作为.{0,30}|合并|更名)$/u;
 /** How a body's name ends, for a line without number to be taken as an entry. */
-const ENTRY_END = /(小组|委员会|会议|指挥部|工作组|专班)$/u;
+// 办公室: State Council lists count some offices as bodies (国务院纠正行业不正之风办公室).
+const ENTRY_END = /(小组|委员会|会议|指挥部|工作组|专班|办公室)$/u;
 
 const COUNT_TAIL = new RegExp(`[（(]?\\s*(?:共|计|合计|总计|保留|撤销|新设|其中)?\\s*(${DIGIT}+|[一二三四五六七八九十两]{1,3})\\s*个\\s*(?:机构)?\\s*[)）]?\\s*[:：]?$`, 'u');
 
