@@ -187,4 +187,9 @@ describe('planListImport of a list whose sections each count from 1', () => {
     expect(new Set(keys).size).toBe(4);
     expect(keys).toContain('import:371400:德政办字〔2021〕12号:s2.1');
   });
+
+  it('keeps the order of the file for the list of the registry, where numbers alone would interleave the sections', () => {
+    const numbers = plan.commands.map((c) => (c.command.type === 'EstablishBody' ? c.command.listing?.number : undefined));
+    expect(numbers).toEqual([1, 2, 3, 4]);
+  });
 });

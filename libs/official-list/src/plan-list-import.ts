@@ -182,6 +182,10 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
   const numbersRunOn = new Set(entries.map(({ item }) => item.number)).size === entries.length;
   const entryLabel = new Map(entries.map(({ item, section }) => [item, numbersRunOn ? `${item.number}` : `s${list.sections.indexOf(section) + 1}.${item.number}`]));
   const key = (item: OfficialListItem, suffix = '') => importKey(jurisdiction, documentNo, `${entryLabel.get(item)}${suffix}`);
+  // The place an entry keeps in the registry's list order: its number, or its place in the file
+  // where sections count from 1 again (else 县委 and 县政府 entries would interleave on export).
+  const ordinal = new Map(entries.map(({ item }, index) => [item, index + 1]));
+  const listingNumber = (item: OfficialListItem) => (numbersRunOn ? item.number : ordinal.get(item)!);
   const confirm = (item: OfficialListItem, section: OfficialListSection, problem: string, notOnFile = false) =>
     outcomes.set(item, { ...place(item, section), action: 'to-confirm', problem, notOnFile });
 
@@ -273,7 +277,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
     const bodyId = newBodyId(key(item));
     outcomes.set(item, { ...place(item, section), action: 'establish', bodyId });
     establishedByName.set(norm(item.name), bodyId);
-    itemCommands.push({ idempotencyKey: key(item), command: establishFromItem(item, section, request, bodyId) });
+    itemCommands.push({ idempotencyKey: key(item), command: establishFromItem(item, section, request, bodyId, listingNumber(item)) });
   }
 
   // 3. Mergers, once their target is on file (found, or established by the list just before).
@@ -295,7 +299,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
       // 组建 a body the list does not otherwise name: established from the entry, then the sources merge into it.
       targetId = newBodyId(key(item, ':target'));
       const target: OfficialListItem = { ...item, name: item.change.to, aliases: [], aliasStyles: [], action: 'keep' };
-      itemCommands.push({ idempotencyKey: key(item, ':target'), command: establishFromItem(target, section, request, targetId) });
+      itemCommands.push({ idempotencyKey: key(item, ':target'), command: establishFromItem(target, section, request, targetId, listingNumber(item)) });
       establishedByName.set(norm(item.change.to), targetId);
     }
     if (sourceIds.includes(targetId)) {
@@ -392,6 +396,7 @@ function establishFromItem(
   section: OfficialListSection,
   request: ListImportRequest,
   bodyId: string,
+  listingNumber: number,
 ): EstablishBody {
   const { documentNo } = request;
   const duration = section.duration;
@@ -400,7 +405,7 @@ function establishFromItem(
     bodyId,
     jurisdiction: request.jurisdiction,
     origin: 'import',
-    listing: { documentNo, section: duration, number: item.number },
+    listing: { documentNo, section: duration, number: listingNumber },
     documentNo,
     effectiveDate: request.date,
     reason: `据${documentNo}公布的名单导入`,
