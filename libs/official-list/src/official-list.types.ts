@@ -38,6 +38,8 @@ export interface OfficialListItem {
   action: SectionAction;
   /** The merger or rename the entry states, when it states one. */
   change?: ItemChange;
+  /** The entry's own duration where it states one ("(临时)", "(阶段性)"), over its section's. */
+  duration?: 'standing' | 'temporary';
   /** A remark after the name that is neither alias nor action ("(职能划入市发展改革委)"), kept for the clerk. */
   note?: string;
   /** The body's name as published, without the bracketed alternative names. */

@@ -158,6 +158,16 @@ describe('entries that state their own fate', () => {
     expect([list.total, list.removed]).toEqual([1, 3]);
   });
 
+  it('reads a fate with its reason "(撤销，职能并入…)" and an entry\'s own duration "(临时)"', () => {
+    const list = parseOfficialList(['市政府议事协调机构目录', '1. 市安全生产委员会', '2. 市第十四届运动会组委会（临时）', '3. 市城市管理委员会（撤销，职能并入市城市管理局）'].join('\n'));
+    const [safety, games, city] = list.sections.flatMap((s) => s.items);
+    expect(safety).toMatchObject({ name: '市安全生产委员会', action: 'keep' });
+    expect(safety.duration).toBeUndefined();
+    expect(games).toMatchObject({ name: '市第十四届运动会组委会', action: 'keep', duration: 'temporary' });
+    expect(city).toMatchObject({ name: '市城市管理委员会', action: 'abolish', note: '职能并入市城市管理局' });
+    expect(list).toMatchObject({ total: 2, standing: 1, temporary: 1, removed: 1 });
+  });
+
   it('reads stated mergers and renames, names with 和 inside kept whole', () => {
     const list = parseOfficialList([
       '一、合并的议事协调机构（3个）',

@@ -140,6 +140,8 @@ function wordsOf(title: string): { action?: SectionAction; duration?: Duration; 
 // ---------------------------------------------------------------- entries
 
 const ACTION_TAIL = /\s*(?:[（(]\s*(?:予以)?(保留|撤销|不再保留|取消|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构|不再作为[^()（）]{0,30})\s*[)）]|[\s　]+(保留|撤销|不再保留|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构))$/u;
+const FATE_WITH_NOTE = /\s*[（(]\s*(?:予以)?(撤销|不再保留|取消|保留|(?:调整|改)为部门联席会议|(?:调整|改)为部门议事协调机构|不再作为议事协调机构)\s*[，,；;：:]\s*([^()（）]*)[)）]$/u;
+const DURATION_TAIL = /\s*[（(]\s*(临时性?|阶段性|专项|常设|长期)(?:设置|机构)?\s*[)）]$/u;
 const NOTE_WORDS = /(承担|并入|划入|划归|移交|职能|工作|任务|完成|到期|期满|消失|由.+负责|撤销|保留|合并|调整|不再|常态|常规)/u;
 const MERGE_NEW = /^(?:将)?(.+?)(?:予以)?(?:合并|整合)[，,]?\s*(?:组建|设立|成立|为|设置|统称为|更名为|名称为)(?:新的)?(.+)$/u;
 const MERGE_INTO = /^(?:将)?(.+?)(?:并入|纳入|归并到|归并入|整合到|整合进|整合至)(.+?)(?:[，,；;].*)?$/u;
@@ -290,7 +292,7 @@ export function parseOfficialList(input: string): ParsedOfficialList {
   const all = sections.flatMap((s) => s.items);
   const live = all.filter((i) => i.action === 'keep');
   const durationOfItem = new Map<OfficialListItem, Duration>();
-  for (const s of sections) for (const i of s.items) durationOfItem.set(i, s.duration);
+  for (const s of sections) for (const i of s.items) durationOfItem.set(i, i.duration ?? s.duration);
   const total = live.length;
   const removed = all.length - total;
   let announcedTotal: number | undefined;
@@ -666,18 +668,35 @@ function readItem(number: number, raw: string, at: number, leftovers: Leftover[]
     }
     if (rest.length > 0) columnNote = rest.join('；');
   }
+  let duration: 'standing' | 'temporary' | undefined;
+  let fateNote: string | undefined;
   const tail = ACTION_TAIL.exec(entry);
   if (tail) {
     const words = wordsOf(tail[1] ?? tail[2]);
     if (words.action) action = words.action;
     entry = entry.slice(0, tail.index).trim();
+  } else {
+    // "(撤销，职能并入市城市管理局)": the fate first, then why or where the work goes
+    const fate = FATE_WITH_NOTE.exec(entry);
+    const words = fate ? wordsOf(fate[1]) : undefined;
+    if (fate && words?.action) {
+      action = words.action;
+      fateNote = fate[2].trim() || undefined;
+      entry = entry.slice(0, fate.index).trim();
+    }
+  }
+  // "(临时)", "(阶段性)", "(常设)" after a name: the entry's own duration, whatever its section's
+  const own = DURATION_TAIL.exec(entry);
+  if (own) {
+    duration = /临时|阶段|专项/u.test(own[1]) ? 'temporary' : 'standing';
+    entry = entry.slice(0, own.index).trim();
   }
   const change = changeOf(entry, action);
   if (change) {
     action = change.kind;
     return { number, line, action, change, name: change.from[0] ?? entry, aliases: [], aliasStyles: [], rawText: entry };
   }
-  let note: string | undefined = columnNote;
+  let note: string | undefined = [fateNote, columnNote].filter(Boolean).join('；') || undefined;
   const split = splitEntry(entry);
   let name = split.name;
   // A remark ("(职能划入市发展改革委)", "(办公室设在县应急局)") is no part of the name.
@@ -686,7 +705,7 @@ function readItem(number: number, raw: string, at: number, leftovers: Leftover[]
     note = [remark[1].trim(), ...(note ? [note] : [])].join('；');
     name = name.slice(0, remark.index).trim();
   }
-  return { number, line, action, name, aliases: split.aliases, aliasStyles: split.aliasStyles, rawText: entry, ...(note ? { note } : {}) };
+  return { number, line, action, name, aliases: split.aliases, aliasStyles: split.aliasStyles, rawText: entry, ...(note ? { note } : {}), ...(duration ? { duration } : {}) };
 }
 
 function splitNames(text: string): string[] {

@@ -168,7 +168,7 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
 
   const entries = list.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
   const place = (item: OfficialListItem, section: OfficialListSection): ItemPlace => ({
-    number: item.number, line: item.line, name: item.name, aliases: [...item.aliases], section: section.heading, listed: item.action, duration: section.duration,
+    number: item.number, line: item.line, name: item.name, aliases: [...item.aliases], section: section.heading, listed: item.action, duration: item.duration ?? section.duration,
   });
   const used = new Set<string>();
   const outcomes = new Map<OfficialListItem, ItemOutcome>();
@@ -350,8 +350,8 @@ export function planListImport(request: ListImportRequest): ListImportPlan {
   const counted = entries.filter(({ item, section }) => item.action === 'keep' && (section.series ?? series) === series);
   const baselineCounts = {
     total: counted.length,
-    standing: counted.filter(({ section }) => section.duration === 'standing').length,
-    temporary: counted.filter(({ section }) => section.duration === 'temporary').length,
+    standing: counted.filter(({ item, section }) => (item.duration ?? section.duration) === 'standing').length,
+    temporary: counted.filter(({ item, section }) => (item.duration ?? section.duration) === 'temporary').length,
   };
   const baseline: PlannedCommand[] = request.baseline
     ? [{
@@ -399,7 +399,7 @@ function establishFromItem(
   listingNumber: number,
 ): EstablishBody {
   const { documentNo } = request;
-  const duration = section.duration;
+  const duration = item.duration ?? section.duration;
   return {
     type: 'EstablishBody',
     bodyId,
