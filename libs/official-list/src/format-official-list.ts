@@ -120,7 +120,7 @@ export function officialListTable(answer: RegistryListAnswer, options: FormatOff
       body.name,
       body.aliases.join('、'),
       body.kind,
-      body.series === 'party' ? '党委' : '政府',
+      body.series === 'party' ? '党委' : body.series === 'joint' ? '党政联合' : '政府',
       body.duration === 'standing' ? '长期' : '临时',
       body.establishedOn,
       body.termEnd ?? '',

@@ -60,8 +60,8 @@ export interface OfficialListSection {
   duration: Duration;
   /** What the section's bodies become (保留 → keep, 撤销 → abolish, …). */
   action: SectionAction;
-  /** The series the heading names (市委… → party, 市政府… → government), if it names one. */
-  series?: 'party' | 'government';
+  /** The series the heading names (市委… → party, 市政府… → government, 市委、市政府… → joint), if it names one. */
+  series?: 'party' | 'government' | 'joint';
   /** 1 for 一、/第一部分, 2 for （一）, 0 for a heading without numeral; nested sections count into their parent. */
   level: number;
   /** Line of the heading (0 when the list has no heading). */

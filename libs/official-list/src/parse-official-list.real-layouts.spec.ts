@@ -168,6 +168,11 @@ describe('entries that state their own fate', () => {
     expect(list).toMatchObject({ total: 2, standing: 1, temporary: 1, removed: 1 });
   });
 
+  it('takes a heading naming both 市委 and 市政府 for the joint series', () => {
+    const list = parseOfficialList(['一、市委议事协调机构（1个）', '1.市委全面深化改革委员会', '二、市委、市政府议事协调机构（1个）', '2.市乡村振兴领导小组', '三、市政府议事协调机构（1个）', '3.市安全生产委员会'].join('\n'));
+    expect(list.sections.map((s) => s.series)).toEqual(['party', 'joint', 'government']);
+  });
+
   it('reads stated mergers and renames, names with 和 inside kept whole', () => {
     const list = parseOfficialList([
       '一、合并的议事协调机构（3个）',

@@ -116,11 +116,11 @@ interface Heading {
   parent?: Heading;
   action: SectionAction;
   duration: Duration;
-  series?: 'party' | 'government';
+  series?: 'party' | 'government' | 'joint';
 }
 
 /** What the words of a heading say, if anything: action, duration, series. */
-function wordsOf(title: string): { action?: SectionAction; duration?: Duration; series?: 'party' | 'government' } {
+function wordsOf(title: string): { action?: SectionAction; duration?: Duration; series?: 'party' | 'government' | 'joint' } {
   let action: SectionAction | undefined;
   if (/(调整|改|转)为(?:部门)?联席会议/u.test(title)) action = 'joint-meeting';
   else if (/不再作为|不再列入|(?:调整|改|转)为部门(?:议事协调机构|工作机制)?/u.test(title)) action = 'delist';
@@ -133,7 +133,10 @@ function wordsOf(title: string): { action?: SectionAction; duration?: Duration; 
   const duration: Duration | undefined = /临时|阶段性|专项|短期|限期|非常设/u.test(withoutRemoval)
     ? 'temporary'
     : /常设|长期|保留|常态/u.test(withoutRemoval.replace(/非常设/gu, '')) ? 'standing' : undefined;
-  const series = /政府/u.test(title) ? 'government' : /(?:^|[省市县区州旗党])委(?!员)|党委|中共/u.test(title) ? 'party' : undefined;
+  const government = /政府|国务院/u.test(title);
+  const party = /(?:^|[省市县区州旗党])委(?!员)|党委|中共/u.test(title);
+  // "市委、市政府议事协调机构", "中共中央、国务院…": bodies the party committee and the government set up together
+  const series = government && party ? 'joint' : government ? 'government' : party ? 'party' : undefined;
   return { action, duration, ...(series ? { series } : {}) };
 }
 
