@@ -1,5 +1,5 @@
 import { enforce, RuleViolationError, type Violation, type WaivedViolation } from '../shared/violations.js';
-import { waiverRecord } from '../shared/waivers.js';
+import { decisionPaperwork } from '../shared/waivers.js';
 import { streamIds } from '../shared/domain-event.js';
 import {
   applicationRule,
@@ -291,12 +291,8 @@ function paperwork(
 ) {
   return {
     streamId: streamIds.body(bodyId),
-    jurisdiction,
     bodyId,
-    effectiveDate: command.effectiveDate,
-    documentNo: command.documentNo,
-    ...(command.reason ? { reason: command.reason } : {}),
-    ...waiverRecord(waived),
+    ...decisionPaperwork(command, jurisdiction, waived),
   };
 }
 

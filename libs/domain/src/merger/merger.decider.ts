@@ -1,5 +1,5 @@
 import { enforce, type Violation } from '../shared/violations.js';
-import { waiverRecord } from '../shared/waivers.js';
+import { decisionPaperwork } from '../shared/waivers.js';
 import { streamIds, type DomainEvent } from '../shared/domain-event.js';
 import { documentNoRule, establishmentRules, lifecycleRule, type DecisionContext } from '../rules/body.rules.js';
 import type { DecisionRecord } from '../body/body.commands.js';
@@ -65,13 +65,7 @@ export function decideMerger(
     violations.push(...establishmentRules(establishedTarget, command, remaining, 1 - sourceIds.length));
   }
   const waived = enforce(violations, command.justification, command.justifications);
-  const paperwork = {
-    jurisdiction: command.jurisdiction,
-    effectiveDate: command.effectiveDate,
-    documentNo: command.documentNo,
-    ...(command.reason ? { reason: command.reason } : {}),
-    ...waiverRecord(waived),
-  } satisfies Partial<DomainEvent>;
+  const paperwork = decisionPaperwork(command, command.jurisdiction, waived) satisfies Partial<DomainEvent>;
   const merged: BodiesMerged = {
     ...paperwork,
     type: 'BodiesMerged',

@@ -12,3 +12,18 @@ export function waiverRecord(waived: WaivedViolation[]) {
     waivedRules: waived.map(({ rule, source, message, justification }) => ({ rule, source, message, justification })),
   };
 }
+
+/** What every event of one decision carries: where, when, by which document, why, and the rules it was allowed to bend. */
+export function decisionPaperwork(
+  command: { effectiveDate: string; documentNo: string; reason?: string },
+  jurisdiction: string,
+  waived: WaivedViolation[],
+) {
+  return {
+    jurisdiction,
+    effectiveDate: command.effectiveDate,
+    documentNo: command.documentNo,
+    ...(command.reason ? { reason: command.reason } : {}),
+    ...waiverRecord(waived),
+  };
+}

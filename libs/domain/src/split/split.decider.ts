@@ -1,5 +1,5 @@
 import { enforce, RuleViolationError, type Violation } from '../shared/violations.js';
-import { waiverRecord } from '../shared/waivers.js';
+import { decisionPaperwork } from '../shared/waivers.js';
 import { streamIds, type DomainEvent } from '../shared/domain-event.js';
 import { documentNoRule, establishmentRules, lifecycleRule, type DecisionContext } from '../rules/body.rules.js';
 import type { DecisionRecord, EstablishBody } from '../body/body.commands.js';
@@ -48,13 +48,7 @@ export function decideSplit(
     others = [...others, { id: ids[i], name: profile.name, aliases: profile.aliases, duties: profile.duties, series: profile.series }];
   });
   const waived = enforce(violations, command.justification, command.justifications);
-  const paperwork = {
-    jurisdiction: command.jurisdiction,
-    effectiveDate: command.effectiveDate,
-    documentNo: command.documentNo,
-    ...(command.reason ? { reason: command.reason } : {}),
-    ...waiverRecord(waived),
-  } satisfies Partial<DomainEvent>;
+  const paperwork = decisionPaperwork(command, command.jurisdiction, waived) satisfies Partial<DomainEvent>;
   return [
     {
       ...paperwork,
