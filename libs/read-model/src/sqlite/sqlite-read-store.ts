@@ -376,7 +376,8 @@ export class SqliteReadStore implements ReadStore {
     if (existsSync(this.viewSetFile(id))) {
       const probe = new Database(this.viewSetFile(id), { readonly: true, fileMustExist: true });
       try {
-        return probe.pragma('user_version', { simple: true }) as number;
+        // format 1 wrote no user_version
+        return (probe.pragma('user_version', { simple: true }) as number) || 1;
       } finally {
         probe.close();
       }

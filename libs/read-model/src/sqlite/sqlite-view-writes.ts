@@ -54,14 +54,15 @@ CREATE TABLE ${p}quota_baselines (
 
 /**
  * The indexes: a body's rows in valid-time order (its state; closing a row); the rows with a
- * list line per jurisdiction, holding every column the registry's window query reads but the
- * line itself (partial: a fraction of the rows); the rows with change lines per jurisdiction
+ * list line per jurisdiction and body in valid-time order, holding every column the registry's
+ * window queries read but the line itself (partial: a fraction of the rows; in the windows'
+ * order, so they need no sort); the rows with change lines per jurisdiction
  * and date. A rebuild creates them after the last insert (one sort each).
  */
 export function viewIndexesSql(p: string): string {
   return `
 CREATE INDEX ${p}body_rows_by_body ON ${p}body_rows (body_id, valid_from, position);
-CREATE INDEX ${p}body_rows_lines ON ${p}body_rows (jurisdiction, valid_from, body_id, position, recorded_from, recorded_to) WHERE entry IS NOT NULL;
+CREATE INDEX ${p}body_rows_lines ON ${p}body_rows (jurisdiction, body_id, valid_from, position, recorded_from, recorded_to) WHERE entry IS NOT NULL;
 CREATE INDEX ${p}body_rows_changes ON ${p}body_rows (jurisdiction, valid_from) WHERE changes IS NOT NULL;
 CREATE INDEX ${p}quota_baselines_as_of ON ${p}quota_baselines (jurisdiction, valid_from);
 `;
