@@ -100,6 +100,9 @@ export interface RegistryStretch extends RecordedInterval {
   entry: RegistryEntry;
 }
 
+/** A stretch as the quota line counts it: the line's series only. */
+export type SeriesStretch = Pick<RegistryStretch, 'bodyId' | 'validFrom' | 'validTo'> & { entry: Pick<RegistryEntry, 'series'> };
+
 /** What the body's state as of a date folds: its rows' changes and reports. */
 export type BodyStateRow = Pick<BodyRowDocument, 'validFrom' | 'position' | 'changed' | 'report'> & RecordedInterval;
 

@@ -178,6 +178,10 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
       expect(await stretches('2020-03-01', '2020-12-31')).toEqual([['b', '2020-03-01', null, '乙二']]);
       expect(await stretches('2021-01-01', '2021-12-31')).toEqual([['b', '2020-03-01', null, '乙二'], ['c', '2021-01-01', '2021-06-01', '丙'], ['c', '2021-06-01', null, '丙二']]);
       expect(await stretches('2019-01-01', '2019-12-31')).toEqual([]);
+      const series = async (from: string, to: string) =>
+        (await store.seriesStretchesBetween(J, { from, to, knownAt: T1 })).map((d) => [d.bodyId, d.validFrom, d.validTo, d.entry]).sort();
+      expect(await series('2020-02-01', '2020-03-01')).toEqual([['a', '2020-01-01', '2020-03-01', { series: 'party' }], ['b', '2020-03-01', null, { series: 'party' }]]);
+      expect(await series('2021-01-01', '2021-12-31')).toEqual([['b', '2020-03-01', null, { series: 'party' }], ['c', '2021-01-01', '2021-06-01', { series: 'party' }], ['c', '2021-06-01', null, { series: 'party' }]]);
     });
 
     it('answers the rows a body\'s state folds up to the date, as known then, in (validFrom, position) order', async () => {

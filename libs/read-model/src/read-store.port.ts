@@ -8,7 +8,7 @@
  * from its rows when read (the next row with a list line ends the one before).
  */
 import type { LocalDate } from '#domain';
-import type { BodyStateRow, ChangeRecord, QuotaBaselineDocument, Recorded, RegistryStretch, ViewDocument } from './read-documents.js';
+import type { BodyStateRow, ChangeRecord, QuotaBaselineDocument, Recorded, RegistryStretch, SeriesStretch, ViewDocument } from './read-documents.js';
 import type { Instant } from './time/bitemporal.js';
 
 /** How far the views have been projected: the last event in them and its transaction time. */
@@ -129,6 +129,8 @@ export interface ReadStore extends ReadModelWriter {
    * order, none empty; validTo null when the stretch does not end by `to`.
    */
   registryEntriesBetween(jurisdiction: string, range: DayRange): Promise<RegistryStretch[]>;
+  /** The same stretches with the series of their line only (what the quota line counts). */
+  seriesStretchesBetween(jurisdiction: string, range: DayRange): Promise<SeriesStretch[]>;
   /** The body's rows with validFrom <= date known at `knownAt`, by (validFrom, position): what its state folds. */
   bodyStateRows(bodyId: string, asOf: AsOf): Promise<BodyStateRow[]>;
   /** Baselines of the jurisdiction in force on some day of [from, to], by validFrom. */

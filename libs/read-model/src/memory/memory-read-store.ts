@@ -116,6 +116,10 @@ export class MemoryReadStore implements ReadStore {
     return clone(stretchesBetween(this.live.rowsOf(jurisdiction, knownAt, to), from));
   }
 
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return (await this.registryEntriesBetween(jurisdiction, range)).map(({ bodyId, validFrom, validTo, entry }) => ({ bodyId, validFrom, validTo, entry: { series: entry.series } }));
+  }
+
   async bodyStateRows(bodyId: string, { date, knownAt }: AsOf): Promise<BodyStateRow[]> {
     return clone(
       (this.live.byBody.get(bodyId) ?? [])

@@ -204,6 +204,10 @@ class ViewSet {
     return stretchesBetween(await this.lineRows(jurisdiction, to, knownAt), from);
   }
 
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return (await this.registryEntriesBetween(jurisdiction, range)).map(({ bodyId, validFrom, validTo, entry }) => ({ bodyId, validFrom, validTo, entry: { series: entry.series } }));
+  }
+
   async bodyStateRows(bodyId: string, { date, knownAt }: AsOf): Promise<BodyStateRow[]> {
     return (await this.views.body_rows
       .find(
@@ -535,6 +539,10 @@ export class MongoReadStore implements ReadStore {
 
   async registryEntriesBetween(jurisdiction: string, range: DayRange) {
     return (await this.live()).registryEntriesBetween(jurisdiction, range);
+  }
+
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return (await this.live()).seriesStretchesBetween(jurisdiction, range);
   }
 
   async bodyStateRows(bodyId: string, asOf: AsOf) {

@@ -96,7 +96,7 @@ export class RegistryQueries {
   async quota(jurisdiction: string, from: string, to: string, knownAt?: string): Promise<QuotaBetween> {
     const range = this.range(from, to, knownAt);
     const [entries, baselines] = await Promise.all([
-      this.store.registryEntriesBetween(jurisdiction, range),
+      this.store.seriesStretchesBetween(jurisdiction, range),
       // Every baseline, not only those of the period: before the first one, the line counts what it counts.
       this.store.quotaBaselines(jurisdiction, { ...range, from: '0001-01-01', to: '9999-12-31' }),
     ]);

@@ -20,7 +20,9 @@ import {
   type QuotaBaselineDocument,
   type Recorded,
   type RegistryStretch,
+  type SeriesStretch,
 } from '../read-documents.js';
+import type { Series } from '#domain';
 import { SqliteBuildWriter } from './sqlite-build-writer.js';
 import {
   changesOfRow,
@@ -127,6 +129,14 @@ class ViewTables {
              FROM ${p}body_rows WHERE jurisdiction = @jurisdiction AND entry IS NOT NULL AND valid_from <= @to AND ${KNOWN})
           WHERE entry <> 'null' AND (valid_to IS NULL OR (valid_to > @from AND valid_to > valid_from))`,
       ),
+      // the quota line counts series only: read from the JSON by SQLite, not parsed here
+      seriesStretchesBetween: prepare<object, { body_id: string; valid_from: string; valid_to: string | null; series: Series }>(
+        `SELECT body_id, valid_from, valid_to, series FROM (SELECT body_id, valid_from,
+                  LEAD(valid_from) OVER (PARTITION BY body_id ORDER BY valid_from, position) AS valid_to,
+                  entry, json_extract(entry, '$.series') AS series
+             FROM ${p}body_rows WHERE jurisdiction = @jurisdiction AND entry IS NOT NULL AND valid_from <= @to AND ${KNOWN})
+          WHERE entry <> 'null' AND (valid_to IS NULL OR (valid_to > @from AND valid_to > valid_from))`,
+      ),
       bodyStateRows: prepare<object, StateRow>(
         `SELECT valid_from, position, recorded_from, recorded_to, changed, report FROM ${p}body_rows
           WHERE body_id = @bodyId AND valid_from <= @date AND ${KNOWN} AND (changed IS NOT NULL OR report IS NOT NULL)
@@ -177,7 +187,7 @@ class ViewTables {
   }
 
   /** SQLite's plan for one of the read statements. */
-  explain(statement: 'registryEntries' | 'registryEntriesBetween' | 'bodyStateRows' | 'changes', params: object): string[] {
+  explain(statement: 'registryEntries' | 'registryEntriesBetween' | 'seriesStretchesBetween' | 'bodyStateRows' | 'changes', params: object): string[] {
     return this.db
       .prepare<object, { detail: string }>(`EXPLAIN QUERY PLAN ${this.s[statement].source}`)
       .all(params)
@@ -190,6 +200,15 @@ class ViewTables {
 
   registryEntriesBetween(jurisdiction: string, { from, to, knownAt }: DayRange): RegistryStretch[] {
     return this.s.registryEntriesBetween.all({ jurisdiction, from, to, knownAt }).map(stretchOfRow);
+  }
+
+  seriesStretchesBetween(jurisdiction: string, { from, to, knownAt }: DayRange): SeriesStretch[] {
+    return this.s.seriesStretchesBetween.all({ jurisdiction, from, to, knownAt }).map((row) => ({
+      bodyId: row.body_id,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+      entry: { series: row.series },
+    }));
   }
 
   bodyStateRows(bodyId: string, { date, knownAt }: AsOf): BodyStateRow[] {
@@ -588,6 +607,10 @@ export class SqliteReadStore implements ReadStore {
 
   async registryEntriesBetween(jurisdiction: string, range: DayRange) {
     return this.live().registryEntriesBetween(jurisdiction, range);
+  }
+
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return this.live().seriesStretchesBetween(jurisdiction, range);
   }
 
   async bodyStateRows(bodyId: string, asOf: AsOf) {
