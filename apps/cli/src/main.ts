@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eventShapeProblem } from '#domain';
-import { CorruptEventError, createEventStore, parseDigest, takeDigest, verifyLog, type EventStore, type LogHead } from '#event-store';
+import { CorruptEventError, LogVerifier, createEventStore, parseDigest, takeDigest, verifyLog, verifyingReads, type EventStore, type LogCheck, type LogHead } from '#event-store';
 import { Projector, createReadStore, type ReadStore } from '#read-model';
 import type { DecisionExecutor, Principal } from '#registry-app';
 import { CLI_EVENT_STORE, CLI_EXECUTOR, CLI_READ_STORE, CliModule } from './cli.module.js';
@@ -93,17 +93,23 @@ program
   .option('--accept-unverified', '校验不通过(或有无法读取的事件，将被略过)也切换到新视图；此决定连同发现的问题记入输出与数据目录的 audit-log.jsonl')
   .action((options: { acceptUnverified?: boolean }) =>
     withContext(async ({ eventStore, readStore }) => {
-      const projector = new Projector({ eventStore, readStore });
+      // the check reads the same pages as the fold where the store can (SQLite: hashed on its
+      // reader thread, ADR 0016); elsewhere it reads the log alongside
+      const verifier = new LogVerifier();
+      const verifiedReads = verifyingReads(eventStore, verifier);
+      const projector = new Projector({ eventStore: verifiedReads ?? eventStore, readStore });
       const bar = new cliProgress.SingleBar(
         { format: '重建读模型 [{bar}] {percentage}% | {value}/{total} 位置 | {events} 个事件 | {rate} 个/秒', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr },
         cliProgress.Presets.shades_classic,
       );
       const head = await eventStore.headPosition();
       // the chain is checked alongside the fold, over the same log; the switch waits for it
-      const check = verifyLog(eventStore);
-      check.catch(() => undefined);
+      const check = verifiedReads ? undefined : verifyLog(eventStore);
+      check?.catch(() => undefined);
+      // after a failed read the fold's verifier saw only part of the log: the whole check then
+      const fullCheck = () => check ?? verifyLog(eventStore);
       const skipped: CorruptEventError[] = [];
-      let verification: Awaited<typeof check> | undefined;
+      let verification: LogCheck | undefined;
       bar.start(Math.max(head, 1), 0, { events: 0, rate: 0 });
       let result;
       try {
@@ -115,7 +121,7 @@ program
           {
             ...(options.acceptUnverified ? { onCorrupt: (error: CorruptEventError) => void skipped.push(error) } : {}),
             beforeSwitch: async () => {
-              verification = await check;
+              verification = check ? await check : verifier.finish();
               if (verification.problems.length > 0 && !options.acceptUnverified) throw new UnverifiedLogError(verification.problems.length);
             },
           },
@@ -123,7 +129,7 @@ program
       } catch (error) {
         bar.stop();
         if (error instanceof UnverifiedLogError || error instanceof CorruptEventError) {
-          const problems = verification?.problems ?? (await check).problems;
+          const problems = verification?.problems ?? (await fullCheck()).problems;
           console.error(error instanceof UnverifiedLogError ? error.message : `无法重建：${error.message}；未切换，读者仍看到原视图。`);
           console.log(JSON.stringify({ command: 'rebuild', switched: false, verified: false, problems: problems.slice(0, 100), problemCount: problems.length }, null, 2));
           process.exitCode = 2;

@@ -77,6 +77,12 @@ export interface ReadPagesOptions {
    * other adapters throw.
    */
   onCorrupt?: (error: CorruptEventError) => void;
+  /**
+   * Called with every row of the pages, in log order and before its page is yielded, decoded or
+   * not, for a LogVerifier fed by the same read (log-chain.ts verifyingReads). Only adapters
+   * with `auditsPageReads` call it.
+   */
+  onAuditRow?: (row: AuditRow) => void;
 }
 
 export interface Subscription {
@@ -112,6 +118,13 @@ export interface AuditRow {
   event?: StoredEvent;
   /** Why the row could not be decoded. */
   problem?: string;
+  /**
+   * What the adapter already recomputed and found equal, off the caller's thread: `hash`, the
+   * event's hash over its content; `logLink`, logLink(the stored log hash of the row before,
+   * position, hash) against `logHash`. Only a match is taken on trust; anything else the
+   * verifier recomputes itself (log-chain.ts).
+   */
+  checked?: { hash: boolean; logLink: boolean };
 }
 
 /** The log chain's hash at a position: what an auditor keeps to prove the log later. */
@@ -156,6 +169,8 @@ export interface EventStore {
    * Optional: without it an audit reads `readAllPages` (and stops at a row it cannot decode).
    */
   readAuditPages?(options?: ReadPagesOptions): AsyncIterable<AuditRow[]>;
+  /** True when readAllPages honours `onAuditRow`. */
+  readonly auditsPageReads?: boolean;
   /**
    * The stored log chain's head. Optional: without it the head is computed by reading the log
    * (log-chain.ts `logHeadOf`).

@@ -75,7 +75,8 @@ export class LogVerifier {
   add(row: AuditRow): void {
     this.events++;
     const where = { position: row.position, streamId: row.streamId, version: row.version, eventId: row.eventId ?? '' };
-    const stream = this.streams.get(row.streamId) ?? { version: 0, hash: GENESIS_HASH };
+    let stream = this.streams.get(row.streamId);
+    if (!stream) this.streams.set(row.streamId, (stream = { version: 0, hash: GENESIS_HASH }));
     if (row.version !== stream.version + 1) {
       this.problems.push({ ...where, problem: 'version-gap', message: `流中第 ${stream.version + 1} 个事件缺失(见到的是第 ${row.version} 个)` });
     }
@@ -85,19 +86,25 @@ export class LogVerifier {
       if (row.event.previousHash !== stream.hash) {
         this.problems.push({ ...where, problem: 'broken-link', message: '前序事件哈希不符：此前的事件被删改' });
       }
-      if (hashEnvelope(row.event) !== row.hash) {
+      // a match the adapter found off this thread is a proof; anything else is checked in full
+      if (!row.checked?.hash && hashEnvelope(row.event) !== row.hash) {
         this.problems.push({ ...where, problem: 'hash-mismatch', message: '事件内容与其哈希不符：事件被改动' });
       }
     }
-    this.streams.set(row.streamId, { version: row.version, hash: row.hash });
+    // one entry per stream, updated in place
+    stream.version = row.version;
+    stream.hash = row.hash;
 
     if (this.against && this.digestHolds === undefined && row.position > this.against.position) {
       this.digestHolds = false;
       this.problems.push({ ...where, problem: 'digest-mismatch', message: `摘要所在位置 ${this.against.position} 的事件已不在日志中：其后的事件之前有事件被删除` });
     }
-    this.computed = logLink(this.computed, row.position, row.hash);
+    // the adapter linked the stored chain (row.checked.logLink: from the stored hash before,
+    // which is this.stored); while the recomputed chain has not left the stored one, that link is its link too
+    const linked = row.logHash !== undefined && row.checked?.logLink === true;
+    this.computed = linked && this.computed === this.stored ? row.logHash! : logLink(this.computed, row.position, row.hash);
     if (row.logHash !== undefined) {
-      if (row.logHash !== logLink(this.stored, row.position, row.hash)) {
+      if (!linked && row.logHash !== logLink(this.stored, row.position, row.hash)) {
         this.problems.push({ ...where, problem: 'log-chain-broken', message: '日志链不符：此事件或其前一个事件被删除、插入或改动' });
       }
       this.stored = row.logHash;
@@ -140,6 +147,23 @@ async function* auditRowsOf(pages: AsyncIterable<StoredEvent[]>): AsyncGenerator
 /** The log for an audit, page by page, from whatever the adapter offers. */
 export function auditPagesOf(store: EventStore, options: ReadPagesOptions = {}): AsyncIterable<AuditRow[]> {
   return store.readAuditPages ? store.readAuditPages(options) : auditRowsOf(store.readAllPages(options));
+}
+
+/**
+ * The store, with its readAllPages also feeding `verifier` every row it reads, for a rebuild that
+ * checks what it folds in the same read (ADR 0016); undefined when the adapter cannot
+ * (`auditsPageReads`), and then the caller runs verifyLog alongside. Read its pages once.
+ */
+export function verifyingReads(store: EventStore, verifier: LogVerifier): EventStore | undefined {
+  if (!store.auditsPageReads) return undefined;
+  const readAllPages = (options: ReadPagesOptions = {}) => store.readAllPages({ ...options, onAuditRow: (row) => verifier.add(row) });
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'readAllPages') return readAllPages;
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Checks the whole log in pages; given a digest, also that the log still holds its prefix. */

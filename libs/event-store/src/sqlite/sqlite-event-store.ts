@@ -157,13 +157,44 @@ export class SqliteEventStore implements EventStore {
       .map(this.decode);
   }
 
+  readonly auditsPageReads = true;
+
   readAllPages(options: ReadPagesOptions = {}): AsyncIterable<StoredEvent[]> {
     // a worker thread cannot see an in-memory database
-    if (this.file === ':memory:') return pagesOfReadAll((o) => this.readAll(o), options);
-    return readPagesOnWorker(this.file, options.after ?? 0, options.pageSize ?? 10_000, this.validate, options.onCorrupt);
+    if (this.file === ':memory:') return options.onAuditRow ? this.auditedPagesHere(options) : pagesOfReadAll((o) => this.readAll(o), options);
+    return readPagesOnWorker(this.file, options.after ?? 0, options.pageSize ?? 10_000, this.validate, options.onCorrupt, options.onAuditRow);
   }
 
+  /**
+   * The log for an audit: on the page reader's worker, which hashes each event's canonical text
+   * and links the log chain there (ADR 0016), so the caller's verifier has little left to do.
+   */
   async *readAuditPages(options: ReadPagesOptions = {}): AsyncGenerator<AuditRow[]> {
+    if (this.file === ':memory:') return yield* this.auditPagesHere(options);
+    let rows: AuditRow[] = [];
+    for await (const _page of readPagesOnWorker(this.file, options.after ?? 0, options.pageSize ?? 5_000, this.validate, () => undefined, (row) => void rows.push(row))) {
+      yield rows;
+      rows = [];
+    }
+    // a last page of damaged rows only yields no events
+    if (rows.length > 0) yield rows;
+  }
+
+  /** readAllPages with onAuditRow on this thread (an in-memory file): every row is checked in full. */
+  private async *auditedPagesHere(options: ReadPagesOptions): AsyncGenerator<StoredEvent[]> {
+    for await (const rows of this.auditPagesHere(options)) {
+      const page: StoredEvent[] = [];
+      for (const row of rows) {
+        options.onAuditRow!(row);
+        if (row.event) page.push(row.event);
+        else if (options.onCorrupt) options.onCorrupt(new CorruptEventError(row.position, row.streamId, row.version, row.type, row.problem ?? ''));
+        else throw new CorruptEventError(row.position, row.streamId, row.version, row.type, row.problem ?? '');
+      }
+      if (page.length > 0) yield page;
+    }
+  }
+
+  private async *auditPagesHere(options: ReadPagesOptions = {}): AsyncGenerator<AuditRow[]> {
     const pageSize = options.pageSize ?? 5_000;
     for (let after = options.after ?? 0; ; ) {
       const rows = this.statements.audit.all(after, pageSize);

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { appendDrafts } from '../event-store.contract.js';
-import { CorruptEventError, type StoredEvent } from '../event-store.port.js';
-import { takeDigest, verifyLog } from '../log-chain.js';
+import { appendDrafts, draftEvent } from '../event-store.contract.js';
+import { CorruptEventError, type AuditRow, type StoredEvent } from '../event-store.port.js';
+import { GENESIS_HASH, sealEvents } from '../hash-chain.js';
+import { LogVerifier, takeDigest, verifyLog, verifyingReads } from '../log-chain.js';
 import { deleteEvent, deleteStream, overwritePayload, rewriteEvent } from '../testing/tamper.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -170,5 +171,122 @@ describe('SQLite event file: the log chain finds what the stream chains alone di
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('SQLite event file: the page reader checks each event from its canonical text (ADR 0016)', () => {
+  /** Two streams: one of plain events, one whose second event carries waived rules (stored as given, not canonical). */
+  async function log() {
+    const file = fresh();
+    const store = new SqliteEventStore(file);
+    await appendDrafts(store, 'body-a', 3);
+    const waived = sealEvents(
+      [draftEvent('body-b'), draftEvent('body-b', 'BodyAdjusted', { waivedRules: [{ rule: 'quota', source: '规定', message: '超出总量', justification: '经批准' }] })],
+      { version: 0, lastHash: GENESIS_HASH },
+    );
+    await store.append([{ streamId: 'body-b', expectedVersion: 0, events: waived }]);
+    await store.close();
+    return file;
+  }
+  /** Every row as the rebuild's read hands it to the verifier, and the verifier's report. */
+  async function rebuildRead(file: string) {
+    const store = new SqliteEventStore(file);
+    const rows: AuditRow[] = [];
+    const verifier = new LogVerifier();
+    const folded: StoredEvent[] = [];
+    try {
+      const reads = verifyingReads(store, verifier)!;
+      for await (const page of reads.readAllPages({ pageSize: 2 })) folded.push(...page);
+      for await (const page of store.readAllPages({ pageSize: 2, onAuditRow: (row) => void rows.push(row) })) void page;
+      return { rows, report: verifier.finish(), folded, readAll: await store.readAll() };
+    } finally {
+      await store.close();
+    }
+  }
+  /** Rewrites a payload as format 2 wrote it before this change: JSON.stringify, keys in the order given. */
+  function payloadAsBefore(file: string, position: number, reorder: (data: Record<string, unknown>) => Record<string, unknown>) {
+    const db = new Database(file);
+    try {
+      const { data } = db.prepare<[number], { data: string }>('SELECT data FROM events WHERE position = ?').get(position)!;
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify(reorder(JSON.parse(data) as Record<string, unknown>)), position);
+    } finally {
+      db.close();
+    }
+  }
+  const reversed = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).reverse());
+
+  it('a file written now: the reader proves every plain event on its thread; the one with waived rules takes the full check and passes', async () => {
+    const file = await log();
+    const { rows, report, folded, readAll } = await rebuildRead(file);
+    expect(rows.map((row) => row.checked)).toEqual([...Array(4).fill({ hash: true, logLink: true }), { hash: false, logLink: true }]);
+    expect(report).toEqual(expect.objectContaining({ events: 5, streams: 2, problems: [] }));
+    const store = new SqliteEventStore(file);
+    const digest = await takeDigest(store);
+    await store.close();
+    // the chain recomputed from the reader's links is the stored one
+    expect(report.head).toEqual({ position: 5, hash: digest.hash });
+    // what is folded is what was checked, and the same as any other read gives
+    expect(folded).toEqual(readAll);
+  });
+
+  it('a payload stored in insertion order (format 2 before this change) fails the fast check only: the full check passes it', async () => {
+    const file = await log();
+    payloadAsBefore(file, 2, reversed);
+    const { rows, report } = await rebuildRead(file);
+    expect(rows[1]).toEqual(expect.objectContaining({ position: 2, checked: { hash: false, logLink: true } }));
+    expect(report.problems).toEqual([]);
+    const store = new SqliteEventStore(file);
+    try {
+      expect((await verifyLog(store)).problems).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a tampered payload is still found, whether stored canonical or not, by the rebuild read and by verify', async () => {
+    for (const reorder of [(data: Record<string, unknown>) => data, reversed]) {
+      const file = await log();
+      payloadAsBefore(file, 2, (data) => reorder({ ...data, note: '改动' }));
+      const { rows, report } = await rebuildRead(file);
+      expect(rows[1].checked).toEqual({ hash: false, logLink: true });
+      expect(report.problems).toEqual([expect.objectContaining({ problem: 'hash-mismatch', position: 2, streamId: 'body-a', version: 2 })]);
+      const store = new SqliteEventStore(file);
+      try {
+        expect((await verifyLog(store)).problems).toEqual([expect.objectContaining({ problem: 'hash-mismatch', position: 2 })]);
+      } finally {
+        await store.close();
+      }
+    }
+  });
+
+  it('a stored log hash changed: the reader does not vouch for its link, the verifier finds it', async () => {
+    const file = await log();
+    const db = new Database(file);
+    db.prepare('UPDATE events SET log_hash = ? WHERE position = 3').run(Buffer.alloc(32, 7));
+    db.close();
+    const { rows, report } = await rebuildRead(file);
+    expect(rows.map((row) => row.checked?.logLink)).toEqual([true, true, false, false, true]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ problem: 'log-chain-broken', position: 3 }),
+      expect.objectContaining({ problem: 'log-chain-broken', position: 4 }),
+    ]);
+  });
+
+  it('a row whose payload no longer parses reaches the verifier named, with its stored hashes, and the read goes on', async () => {
+    const file = await log();
+    overwritePayload(file, 4, '{"note":');
+    const store = new SqliteEventStore(file);
+    const verifier = new LogVerifier();
+    const skipped: CorruptEventError[] = [];
+    try {
+      const events: number[] = [];
+      for await (const page of verifyingReads(store, verifier)!.readAllPages({ pageSize: 2, onCorrupt: (error) => void skipped.push(error) })) events.push(...page.map((e) => e.position));
+      expect(events).toEqual([1, 2, 3, 5]);
+    } finally {
+      await store.close();
+    }
+    expect(skipped).toEqual([expect.objectContaining({ position: 4, streamId: 'body-b', version: 1 })]);
+    // the stream's link from its damaged first event to the next still holds (the stored hash carries it)
+    expect(verifier.finish().problems).toEqual([expect.objectContaining({ problem: 'corrupt-row', position: 4, streamId: 'body-b', version: 1, type: 'BodyAdjusted' })]);
   });
 });

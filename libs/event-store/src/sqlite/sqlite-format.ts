@@ -13,6 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EventEnvelope } from '../event-store.port.js';
+import { canonicalJson } from '../hash-chain.js';
 
 export const FORMAT_VERSION = 2;
 
@@ -104,6 +105,67 @@ export const ENVELOPE_SQL = [
   `',"position":' || e.position || '}'`,
 ].join(' || ');
 
+/**
+ * The event's hash input spelled out by SQLite (docs/decisions/0016-verifying-on-the-reader.md):
+ * RFC 8785 canonical JSON of the envelope without `hash` and `position`, members sorted by key,
+ * the payload spliced in as stored (format 2 stores it canonical: encodeEvent). A reader then
+ * checks an event with one SHA-256 of this text, without parsing it; the text is canonical only
+ * when every stored value is (a payload written before, waived rules, `extra`, a string that
+ * json_quote escapes otherwise than JSON.stringify), so a hash that does not match only sends
+ * the event to the full check (hash-chain.ts hashEnvelope). A match is the proof either way.
+ * It is also what the reader decodes (with `hash` and `position` appended), so what is checked
+ * is exactly what is folded.
+ *
+ * Each member as [the column that is NULL when the member is absent (none: always present), SQL
+ * of its JSON value].
+ */
+const CANONICAL_MEMBERS: Record<string, [string | undefined, string]> = {
+  eventId: ['e.event_id', `json_quote(${uuidSql('e.event_id')})`],
+  type: [undefined, 'json_quote(t.name)'],
+  schemaVersion: ['e.schema_version', 'e.schema_version'],
+  streamId: [undefined, 'json_quote(s.name)'],
+  version: [undefined, 'e.version'],
+  jurisdiction: ['e.jurisdiction', 'json_quote(e.jurisdiction)'],
+  bodyId: ['e.body_id', `json_quote(CASE typeof(e.body_id) WHEN 'integer' THEN substr(s.name, 6) ELSE ${uuidSql('e.body_id')} END)`],
+  effectiveDate: ['e.effective_date', `json_quote(CASE typeof(e.effective_date) WHEN 'integer' THEN printf('%04d-%02d-%02d', e.effective_date / 10000, e.effective_date / 100 % 100, e.effective_date % 100) ELSE e.effective_date END)`],
+  recordedAt: ['e.recorded_at', `json_quote(CASE typeof(e.recorded_at) WHEN 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ', e.recorded_at / 1000.0, 'unixepoch') ELSE e.recorded_at END)`],
+  recordedBy: ['e.recorded_by', 'json_quote(e.recorded_by)'],
+  documentNo: ['e.document_no', 'json_quote(e.document_no)'],
+  reason: ['e.reason', 'json_quote(e.reason)'],
+  justification: ['e.justification', 'json_quote(e.justification)'],
+  waivedRules: ['e.waived_rules', 'e.waived_rules'],
+  correlationId: ['e.correlation_id', `json_quote(${uuidSql('e.correlation_id')})`],
+  causationId: ['e.causation_id', `json_quote(${uuidSql(`CASE typeof(e.causation_id) WHEN 'integer' THEN e.correlation_id ELSE e.causation_id END`)})`],
+  idempotencyKey: ['e.idempotency_key', 'json_quote(e.idempotency_key)'],
+  requestHash: ['e.request_hash', `json_quote(${hexSql('e.request_hash')})`],
+  previousHash: ['e.previous_hash', `json_quote(${hexSql('e.previous_hash')})`],
+};
+const canonicalKeys = [...Object.keys(CANONICAL_MEMBERS), 'data'].sort();
+/** `"name":value` between `before` and `after`, or nothing when its column is NULL. */
+const canonicalMember = (name: string, before: string, after: string) => {
+  const [column, value] = CANONICAL_MEMBERS[name];
+  const text = `'${before}"${name}":' || ${value}${after ? ` || '${after}'` : ''}`;
+  return column ? `CASE WHEN ${column} IS NULL THEN '' ELSE ${text} END` : text;
+};
+/**
+ * The canonical text in three parts, joined by the reader as `{` head `"data":` data tail `}`: the
+ * payload (~400 bytes) is not copied through SQLite's chain of concatenations (measured: that
+ * made the read dearer by a third). `head` is the members before `data`, each followed by a
+ * comma; `tail` those after it, each preceded by one.
+ */
+export const CANONICAL_SQL = {
+  head: canonicalKeys.slice(0, canonicalKeys.indexOf('data')).map((name) => canonicalMember(name, '', ',')).join(' || '),
+  tail: canonicalKeys
+    .slice(canonicalKeys.indexOf('data') + 1)
+    .map((name) => canonicalMember(name, ',', ''))
+    // fields without a column of their own last: a row with `extra` is canonical only by chance
+    .concat(`CASE WHEN e.extra IS NULL THEN '' ELSE ',' || substr(e.extra, 2, length(e.extra) - 2) END`)
+    .join(' || '),
+};
+/** What the page reader selects: position, the canonical text, the stored hash (hex) and log hash (hex). */
+export const CANONICAL_COLUMNS = `e.position, ${CANONICAL_SQL.head}, e.data, ${CANONICAL_SQL.tail}, ${hexSql('e.hash')}, lower(hex(e.log_hash))`;
+export const CANONICAL_COLUMN = { position: 0, head: 1, data: 2, tail: 3, hash: 4, logHash: 5 } as const;
+
 /** A row as read: position, the envelope as JSON text (position included), the payload as stored. */
 export const COLUMNS = `e.position, ${ENVELOPE_SQL}, e.data`;
 /** What names a row even when its envelope or payload no longer parses, and its stored hashes. */
@@ -181,7 +243,8 @@ export function encodeEvent(event: EventEnvelope, position: number, stream: numb
     hashValue(hash),
     Buffer.from(logHash, 'hex'),
     extra ? JSON.stringify(extra) : null,
-    JSON.stringify(event.data),
+    // canonical (RFC 8785), so that a reader checks the event's hash without parsing it (CANONICAL_SQL)
+    canonicalJson(event.data),
   ];
 }
 
@@ -228,5 +291,22 @@ export function rowNamedBy(text: string): { position: number; streamId: string; 
     streamId: streamAndVersion ? (JSON.parse(streamAndVersion[1]) as string) : '?',
     version: streamAndVersion ? Number(streamAndVersion[2]) : 0,
     type: type ? (JSON.parse(type[1]) as string) : '?',
+  };
+}
+
+/**
+ * What names a row from the page reader's text (CANONICAL_SQL with hash and position appended)
+ * when it does not parse: the envelope's own members come after the payload, so the last match.
+ */
+export function canonicalRowNamedBy(text: string): { position: number; streamId: string; version: number; type: string; hash?: string } {
+  const last = (pattern: RegExp) => [...text.matchAll(pattern)].at(-1);
+  const named = last(/"streamId":("(?:[^"\\]|\\.)*"),"type":("(?:[^"\\]|\\.)*"),"version":(\d+)/g);
+  const tail = /"hash":("(?:[^"\\]|\\.)*"),"position":(\d+)}$/.exec(text);
+  return {
+    position: tail ? Number(tail[2]) : 0,
+    streamId: named ? (JSON.parse(named[1]) as string) : '?',
+    version: named ? Number(named[3]) : 0,
+    type: named ? (JSON.parse(named[2]) as string) : '?',
+    ...(tail ? { hash: JSON.parse(tail[1]) as string } : {}),
   };
 }
