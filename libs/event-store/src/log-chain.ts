@@ -74,21 +74,22 @@ export class LogVerifier {
 
   add(row: AuditRow): void {
     this.events++;
-    const where = { position: row.position, streamId: row.streamId, version: row.version, eventId: row.eventId ?? '' };
+    // built only for a problem: this runs once an event, beside the rebuild's fold
+    const where = () => ({ position: row.position, streamId: row.streamId, version: row.version, eventId: row.eventId ?? '' });
     let stream = this.streams.get(row.streamId);
     if (!stream) this.streams.set(row.streamId, (stream = { version: 0, hash: GENESIS_HASH }));
     if (row.version !== stream.version + 1) {
-      this.problems.push({ ...where, problem: 'version-gap', message: `流中第 ${stream.version + 1} 个事件缺失(见到的是第 ${row.version} 个)` });
+      this.problems.push({ ...where(), problem: 'version-gap', message: `流中第 ${stream.version + 1} 个事件缺失(见到的是第 ${row.version} 个)` });
     }
     if (!row.event) {
-      this.problems.push({ ...where, type: row.type, problem: 'corrupt-row', message: `事件无法读取：${row.problem ?? '格式有误'}` });
+      this.problems.push({ ...where(), type: row.type, problem: 'corrupt-row', message: `事件无法读取：${row.problem ?? '格式有误'}` });
     } else {
       if (row.event.previousHash !== stream.hash) {
-        this.problems.push({ ...where, problem: 'broken-link', message: '前序事件哈希不符：此前的事件被删改' });
+        this.problems.push({ ...where(), problem: 'broken-link', message: '前序事件哈希不符：此前的事件被删改' });
       }
       // a match the adapter found off this thread is a proof; anything else is checked in full
       if (!row.checked?.hash && hashEnvelope(row.event) !== row.hash) {
-        this.problems.push({ ...where, problem: 'hash-mismatch', message: '事件内容与其哈希不符：事件被改动' });
+        this.problems.push({ ...where(), problem: 'hash-mismatch', message: '事件内容与其哈希不符：事件被改动' });
       }
     }
     // one entry per stream, updated in place
@@ -97,7 +98,7 @@ export class LogVerifier {
 
     if (this.against && this.digestHolds === undefined && row.position > this.against.position) {
       this.digestHolds = false;
-      this.problems.push({ ...where, problem: 'digest-mismatch', message: `摘要所在位置 ${this.against.position} 的事件已不在日志中：其后的事件之前有事件被删除` });
+      this.problems.push({ ...where(), problem: 'digest-mismatch', message: `摘要所在位置 ${this.against.position} 的事件已不在日志中：其后的事件之前有事件被删除` });
     }
     // the adapter linked the stored chain (row.checked.logLink: from the stored hash before,
     // which is this.stored); while the recomputed chain has not left the stored one, that link is its link too
@@ -105,14 +106,14 @@ export class LogVerifier {
     this.computed = linked && this.computed === this.stored ? row.logHash! : logLink(this.computed, row.position, row.hash);
     if (row.logHash !== undefined) {
       if (!linked && row.logHash !== logLink(this.stored, row.position, row.hash)) {
-        this.problems.push({ ...where, problem: 'log-chain-broken', message: '日志链不符：此事件或其前一个事件被删除、插入或改动' });
+        this.problems.push({ ...where(), problem: 'log-chain-broken', message: '日志链不符：此事件或其前一个事件被删除、插入或改动' });
       }
       this.stored = row.logHash;
     }
     if (this.against && row.position === this.against.position) {
       this.digestHolds = this.computed === this.against.hash;
       if (!this.digestHolds) {
-        this.problems.push({ ...where, problem: 'digest-mismatch', message: `日志已不含摘要所证明的前缀：位置 ${row.position} 处日志链的哈希与摘要不符，此前有事件被删改` });
+        this.problems.push({ ...where(), problem: 'digest-mismatch', message: `日志已不含摘要所证明的前缀：位置 ${row.position} 处日志链的哈希与摘要不符，此前有事件被删改` });
       }
     }
     this.position = row.position;
