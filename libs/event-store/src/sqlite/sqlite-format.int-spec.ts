@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { appendDrafts } from '../event-store.contract.js';
-import { CorruptEventError, type StoredEvent } from '../event-store.port.js';
+import { CorruptEventError, type EventEnvelope, type StoredEvent } from '../event-store.port.js';
 import { takeDigest, verifyLog } from '../log-chain.js';
 import { deleteEvent, deleteStream, overwritePayload, rewriteEvent } from '../testing/tamper.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -76,6 +77,69 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(0);
     expect(after.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 69 });
     after.close();
+  });
+});
+
+describe('SQLite event file: every value back as it came', () => {
+  const uuid = fc.uuid().map((u) => u.toLowerCase());
+  /** Each field: the kind this program writes, and the kinds a column must not turn into something else. */
+  const id = fc.oneof(uuid, uuid.map((u) => u.toUpperCase()), fc.constantFrom('not-a-uuid', '0123', '', '00000000-0000-0000-0000-00000000000g'));
+  const sha = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.constantFrom('ABCDEF'.repeat(10) + 'abcd', 'abc', '', '0'.repeat(63)));
+  const field = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
+  const envelope = fc.record(
+    {
+      eventId: id,
+      type: fc.constantFrom('BodyEstablished', 'BodyAdjusted', '数'),
+      schemaVersion: fc.oneof(fc.constantFrom(1, 2), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(2 ** 60)),
+      jurisdiction: fc.oneof(fc.constantFrom('370700', '0123'), fc.integer() as fc.Arbitrary<unknown>),
+      bodyId: field(fc.oneof(id, fc.constant('SAME'))),
+      effectiveDate: fc.oneof(fc.constantFrom('2020-03-31', '0001-01-01', '9999-12-31', '2020-02-30', '2020-1-1', '２０２０-01-01', ''), fc.integer() as fc.Arbitrary<unknown>),
+      recordedAt: fc.oneof(
+        fc.date({ min: new Date(0), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom('2026-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '+010000-01-01T00:00:00.000Z', '2026-01-01T08:00:00.000+08:00', 'soon'),
+      ),
+      recordedBy: fc.string(),
+      documentNo: fc.string({ unit: 'grapheme' }),
+      reason: field(fc.string({ unit: 'grapheme' })),
+      justification: field(fc.string()),
+      waivedRules: field(fc.array(fc.record({ rule: fc.string(), source: fc.string(), message: fc.string() }), { maxLength: 2 })),
+      correlationId: id,
+      causationId: fc.oneof(id, fc.constant('SAME')),
+      idempotencyKey: field(fc.string({ minLength: 1 })),
+      requestHash: field(sha),
+      previousHash: sha,
+      hash: sha,
+      unknownField: field(fc.jsonValue()),
+      data: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })),
+    },
+    { requiredKeys: ['eventId', 'type', 'schemaVersion', 'jurisdiction', 'effectiveDate', 'recordedAt', 'recordedBy', 'documentNo', 'correlationId', 'causationId', 'previousHash', 'hash', 'data'] },
+  );
+
+  it('keeps each envelope field and the payload exactly, whatever its kind, through an append and every read', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(envelope, async (drawn) => {
+        // a store each time: the drawn event ids repeat
+        const store = new SqliteEventStore(':memory:');
+        try {
+          const streamId = `body-${++n}`;
+          const event = { ...drawn, streamId, version: 1 } as Record<string, unknown>;
+          for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
+          if (event.bodyId === 'SAME') event.bodyId = String(n);
+          if (event.causationId === 'SAME') event.causationId = event.correlationId;
+          const written = event as unknown as EventEnvelope;
+          await store.append([{ streamId, expectedVersion: 0, events: [written] }]);
+          const [read] = await store.readStream(streamId);
+          const { position, ...back } = read;
+          expect(back).toEqual(written);
+          expect(JSON.stringify(back.data)).toBe(JSON.stringify(written.data));
+          expect(await store.readAll({ after: position - 1, limit: 1 })).toEqual([read]);
+        } finally {
+          await store.close();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
