@@ -83,7 +83,7 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
 describe('SQLite event file: every value back as it came', () => {
   const uuid = fc.uuid().map((u) => u.toLowerCase());
   /** Each field: the kind this program writes, and the kinds a column must not turn into something else. */
-  const id = fc.oneof(uuid, uuid.map((u) => u.toUpperCase()), fc.constantFrom('not-a-uuid', '0123', '', '00000000-0000-0000-0000-00000000000g'));
+  const id = fc.oneof(uuid, uuid.map((u) => u.toUpperCase()), fc.constantFrom('not-a-uuid', '0123', '', '00000000-0000-0000-0000-00000000000g', '0123456789ab-cdef-0123-4567-89abcdef'));
   const sha = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.constantFrom('ABCDEF'.repeat(10) + 'abcd', 'abc', '', '0'.repeat(63)));
   const field = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
   const envelope = fc.record(
@@ -96,7 +96,7 @@ describe('SQLite event file: every value back as it came', () => {
       effectiveDate: fc.oneof(fc.constantFrom('2020-03-31', '0001-01-01', '9999-12-31', '2020-02-30', '2020-1-1', '２０２０-01-01', ''), fc.integer() as fc.Arbitrary<unknown>),
       recordedAt: fc.oneof(
         fc.date({ min: new Date(0), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-        fc.constantFrom('2026-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '+010000-01-01T00:00:00.000Z', '2026-01-01T08:00:00.000+08:00', 'soon'),
+        fc.constantFrom('2026-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '+010000-01-01T00:00:00.000Z', '2026-01-01T08:00:00.000+08:00', 'soon', '2021-02-29T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-01T00:00:60.000Z', '2026-01-01T00:00:00.000z'),
       ),
       recordedBy: fc.string(),
       documentNo: fc.string({ unit: 'grapheme' }),
