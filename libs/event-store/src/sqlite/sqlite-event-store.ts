@@ -64,6 +64,7 @@ export class SqliteEventStore implements EventStore {
   private readonly streams: NameTable;
   private readonly types: NameTable;
   private readonly validate?: EventValidator;
+  private readonly appendTransaction: Database.Transaction<(writes: StreamWrite[], options?: AppendOptions) => AppendResult>;
 
   constructor(
     readonly file: string,
@@ -93,6 +94,8 @@ export class SqliteEventStore implements EventStore {
       findByKey: select('WHERE e.idempotency_key = ? ORDER BY e.position'),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
+    // made once: better-sqlite3 builds a wrapper for each call of transaction()
+    this.appendTransaction = this.db.transaction((writes: StreamWrite[], options?: AppendOptions) => this.appendInTransaction(writes, options));
     if (migrated) this.migration = { ...migrated, problems: this.verifyNow() };
   }
 
@@ -119,7 +122,8 @@ export class SqliteEventStore implements EventStore {
         position += 1;
         // the log chain links this event to the one before it in the whole log, known only here
         logHash = logLink(logHash, position, event.hash);
-        this.statements.insert.run(encodeEvent({ ...event, version, streamId: write.streamId }, position, stream, this.types.idOf(event.type), logHash));
+        const stored = event.streamId === write.streamId ? event : { ...event, streamId: write.streamId };
+        this.statements.insert.run(encodeEvent(stored, position, stream, this.types.idOf(event.type), logHash));
       }
       streams.push({ streamId: write.streamId, version });
     }
@@ -129,7 +133,7 @@ export class SqliteEventStore implements EventStore {
   async append(writes: StreamWrite[], options?: AppendOptions): Promise<AppendResult> {
     let result: AppendResult;
     try {
-      result = this.db.transaction(this.appendInTransaction).immediate(writes, options);
+      result = this.appendTransaction.immediate(writes, options);
     } catch (error) {
       // ids handed out in a rolled-back transaction are not in the file
       this.streams.forget();
