@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { canonicalJson, canonicalJsonByMembers } from './hash-chain.js';
+import { canonicalJson, canonicalJsonByMembers, GENESIS_HASH, hashEnvelope, sealEvents } from './hash-chain.js';
 
 const reference = canonicalize as unknown as (v: unknown) => string | undefined;
 /** What a writer gives: its text, or that it threw. */
@@ -75,5 +76,34 @@ describe('canonicalJson (the stream hash\'s serialisation)', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow();
     expect(() => canonicalJson({ n: Number.POSITIVE_INFINITY })).toThrow();
     expect(canonicalJson({ pair: '😀' })).toBe('{"pair":"😀"}');
+  });
+});
+
+describe('hashEnvelope and sealEvents', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  it('hash the canonical JSON of the envelope without its hash and position, whatever else it holds', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: trickyUnit }), fc.jsonValue({ stringUnit: trickyUnit, maxDepth: 2 })), fc.string(), fc.integer(), (content, hash, position) => {
+        const { hash: _h, position: _p, ...rest } = content;
+        const expected = outcome((v) => sha256(reference(v)!), rest);
+        expect(outcome((v) => hashEnvelope(v as never), { ...content, hash, position })).toEqual(expected);
+        expect(outcome((v) => hashEnvelope(v as never), rest)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('seal each draft onto the one before, leaving the drafts as they were', () => {
+    const drafts = [{ type: 'A', data: { b: 1, a: [2] } }, { type: 'B', data: {} }] as never[];
+    const copies = JSON.parse(JSON.stringify(drafts)) as unknown;
+    const sealed = sealEvents(drafts, { version: 4, lastHash: GENESIS_HASH });
+    expect(drafts).toEqual(copies);
+    expect(sealed.map((e) => [e.version, e.previousHash])).toEqual([
+      [5, GENESIS_HASH],
+      [6, sealed[0].hash],
+    ]);
+    const first = { type: 'A', data: { b: 1, a: [2] }, version: 5, previousHash: GENESIS_HASH };
+    expect(sealed[0].hash).toBe(sha256(reference(first)!));
+    expect(Object.keys(sealed[0])).toEqual(['type', 'data', 'version', 'previousHash', 'hash']);
   });
 });

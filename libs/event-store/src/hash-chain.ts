@@ -6,9 +6,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** SHA-256 over RFC 8785 (JCS) canonical JSON of the envelope without `hash` and `position`. */
 export function hashEnvelope(envelope: Omit<EventEnvelope, 'hash'> & { hash?: string; position?: number }): string {
-  const { hash: _hash, position: _position, ...content } = envelope;
+  // the members in order without a copy of the envelope left out of them first
+  const ordered = inCanonicalOrder(envelope, true);
+  let text: string;
+  if (ordered === UNSURE) {
+    const { hash: _hash, position: _position, ...content } = envelope;
+    text = canonicalJsonByMembers(content);
+  } else {
+    text = JSON.stringify(ordered);
+  }
   // one-shot hash: a third of createHash's cost for inputs this small
-  return digestOf('sha256', canonicalJson(content), 'hex');
+  return digestOf('sha256', text, 'hex');
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -28,12 +36,13 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The value with every object's members in code-unit order of their keys, or UNSURE when
+ * The value with every object's members in code-unit order of their keys (without `hash` and
+ * `position` at the top when `envelope`), or UNSURE when
  * JSON.stringify might not write it as JCS does: a toJSON, a number that is not finite, a
  * function, a surrogate (JCS refuses a lone one), a key JavaScript would
  * put first whatever the order it was added in (an array index) or that would set the prototype.
  */
-function inCanonicalOrder(value: unknown): unknown {
+function inCanonicalOrder(value: unknown, envelope = false): unknown {
   switch (typeof value) {
     case 'string':
       return SURROGATE.test(value) ? UNSURE : value;
@@ -63,6 +72,7 @@ function inCanonicalOrder(value: unknown): unknown {
       for (const key of Object.keys(object).sort()) {
         const first = key.charCodeAt(0);
         if ((first >= 0x30 && first <= 0x39) || key === '__proto__' || SURROGATE.test(key)) return UNSURE;
+        if (envelope && (key === 'hash' || key === 'position')) continue;
         const item = object[key];
         // both leave these members out
         if (item === undefined || typeof item === 'symbol') continue;
@@ -121,10 +131,11 @@ export function sealEvents(
 ): EventEnvelope[] {
   let previousHash = stream.lastHash;
   return drafts.map((draft, index) => {
-    const unsealed = { ...draft, version: stream.version + index + 1, previousHash };
-    const hash = hashEnvelope(unsealed);
-    previousHash = hash;
-    return { ...unsealed, hash };
+    // one copy of the draft, its hash filled in after (hashEnvelope leaves `hash` out)
+    const sealed: EventEnvelope = { ...draft, version: stream.version + index + 1, previousHash, hash: '' };
+    sealed.hash = hashEnvelope(sealed);
+    previousHash = sealed.hash;
+    return sealed;
   });
 }
 
