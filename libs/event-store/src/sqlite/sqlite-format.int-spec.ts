@@ -16,6 +16,14 @@ import { deleteEvent, deleteStream, overwritePayload, rewriteEvent } from '../te
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test-fixtures/events-format-1.sqlite', import.meta.url));
+/** 28 events in 4 streams, written by format 2's code (user_version 2, indexed by (type, position)). */
+const FIXTURE_2 = fileURLToPath(new URL('../../test-fixtures/events-format-2.sqlite', import.meta.url));
+const FORMAT_3_INDEXES = ['events_by_id', 'events_by_idempotency_key', 'events_by_position_type', 'events_by_stream'];
+const indexesOf = (db: Database.Database) =>
+  db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name")
+    .all()
+    .map((row) => row.name);
 const dir = mkdtempSync(join(tmpdir(), 'registry-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
@@ -34,7 +42,7 @@ function format1Events(file: string): StoredEvent[] {
   }
 }
 
-describe('SQLite event file: format 2 and the migration of format 1', () => {
+describe('SQLite event file: format 3 and the migration of formats 1 and 2', () => {
   it('migrates a file of format 1 on open, in place: the same events, every hash verifying, the log chain built', async () => {
     const file = fresh();
     copyFileSync(FIXTURE, file);
@@ -42,7 +50,7 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
     expect(before).toHaveLength(69);
     const store = new SqliteEventStore(file);
     try {
-      expect(store.migration).toEqual({ from: 1, to: 2, events: 69, problems: [] });
+      expect(store.migration).toEqual({ from: 1, to: 3, events: 69, problems: [] });
       expect(await store.readAll()).toEqual(before);
       const check = await verifyLog(store);
       expect(check.problems).toEqual([]);
@@ -57,13 +65,62 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
       await store.close();
     }
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'events_format_1'").all()).toEqual([]);
+    expect(indexesOf(db)).toEqual(FORMAT_3_INDEXES);
     db.close();
     const again = new SqliteEventStore(file);
     expect(again.migration).toBeUndefined();
     expect(await again.readAll()).toHaveLength(70);
     await again.close();
+  });
+
+  it('migrates a file of format 2 on open: the same rows, indexed by (position, type) instead of (type, position); reads by type as before', async () => {
+    const file = fresh();
+    copyFileSync(FIXTURE_2, file);
+    const old = new Database(file, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    expect(indexesOf(old)).toContain('events_by_type');
+    const rowsBefore = old.prepare('SELECT * FROM events ORDER BY position').raw(true).all();
+    old.close();
+    const store = new SqliteEventStore(file);
+    try {
+      expect(store.migration).toEqual({ from: 2, to: 3, events: 28, problems: [] });
+      const all = await store.readAll();
+      expect(all).toHaveLength(28);
+      expect((await verifyLog(store)).problems).toEqual([]);
+      for (const types of [['BodyEstablished'], ['BodyAdjusted', 'BodyRenamed'], ['AnnualReportFiled'], ['NoSuchType']]) {
+        expect(await store.readAll({ types })).toEqual(all.filter((e) => types.includes(e.type)));
+        expect(await store.readAll({ types, after: 10, limit: 3 })).toEqual(all.filter((e) => types.includes(e.type) && e.position > 10).slice(0, 3));
+      }
+      const keyed = all.find((e) => e.idempotencyKey)!;
+      expect(await store.findByIdempotencyKey(keyed.idempotencyKey!)).toEqual([keyed]);
+      expect(all.find((e) => 'unexpected' in e)).toBeDefined();
+      // and goes on
+      const last = all.filter((e) => e.streamId === all[0].streamId).at(-1)!;
+      await appendDrafts(store, last.streamId, 2, last.version, last.hash, 'BodyAdjusted');
+      expect((await verifyLog(store)).problems).toEqual([]);
+      expect(await store.readAll({ types: ['BodyAdjusted'], after: 28 })).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(indexesOf(db)).toEqual(FORMAT_3_INDEXES);
+    expect(db.prepare('SELECT * FROM events WHERE position <= 28 ORDER BY position').raw(true).all()).toEqual(rowsBefore);
+    db.close();
+    const again = new SqliteEventStore(file);
+    expect(again.migration).toBeUndefined();
+    await again.close();
+  });
+
+  it('creates a new file in format 3', async () => {
+    const file = fresh();
+    await new SqliteEventStore(file).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(indexesOf(db)).toEqual(FORMAT_3_INDEXES);
+    db.close();
   });
 
   it('refuses to migrate a format 1 file with a row it cannot read, naming it, and leaves the file as it was', () => {
@@ -131,7 +188,8 @@ describe('SQLite event file: every value back as it came', () => {
           await store.append([{ streamId, expectedVersion: 0, events: [written] }]);
           const [read] = await store.readStream(streamId);
           const { position, ...back } = read;
-          expect(back).toEqual(written);
+          // as JSON carries it: -0 is 0 there, and in the hash's canonical JSON
+          expect(back).toEqual(JSON.parse(JSON.stringify(written)));
           expect(JSON.stringify(back.data)).toBe(JSON.stringify(written.data));
           expect(await store.readAll({ after: position - 1, limit: 1 })).toEqual([read]);
         } finally {

@@ -1,8 +1,9 @@
 /**
- * The SQLite event file's format 2 (docs/decisions/0005-event-format-and-log-chain.md): the
+ * The SQLite event file's format 3 (docs/decisions/0005-event-format-and-log-chain.md): the
  * envelope in columns, the payload alone as JSON, hashes and UUIDs as bytes, the stream and
  * type named through small tables. `PRAGMA user_version` holds the format; a file of format 1
- * (user_version 0: the envelope as one JSON text per row) is migrated when opened.
+ * (user_version 0: the envelope as one JSON text per row) or 2 (the rows of format 3, indexed
+ * by type first: docs/decisions/0015-append-path.md) is migrated when opened.
  *
  * Every value goes back exactly as it came, so the stream hashes (over canonical JSON of the
  * envelope) still verify: a column holds the compact form only for values that turn back into
@@ -14,15 +15,22 @@
 import type Database from 'better-sqlite3';
 import type { EventEnvelope } from '../event-store.port.js';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
-/** Secondary indexes, created after a migration's inserts. */
+/**
+ * Secondary indexes, created after a migration's inserts. Reads by type go through
+ * events_by_position_type, a narrow copy of (position, type) in log order that an append adds
+ * to at its end; format 2's (type, position) added to the end of each type's run, one page
+ * written per type in a commit (ADR 0015).
+ */
 export const INDEXES = `
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (event_id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, version);
-CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
+CREATE INDEX IF NOT EXISTS events_by_position_type ON events (position, type);
 CREATE INDEX IF NOT EXISTS events_by_idempotency_key ON events (idempotency_key) WHERE idempotency_key IS NOT NULL;
 `;
+/** Format 2 → 3: the same rows; only the index by type changes. */
+export const FORMAT_2_TO_3 = 'DROP INDEX IF EXISTS events_by_type; CREATE INDEX IF NOT EXISTS events_by_position_type ON events (position, type);';
 
 /**
  * Columns without a declared type keep each value as given (a BLOB for a UUID, TEXT for any
