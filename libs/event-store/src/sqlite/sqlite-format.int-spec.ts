@@ -395,6 +395,23 @@ describe('SQLite event file: the page reader checks each event from its canonica
     ]);
   });
 
+  it('an in-memory store (no worker can see it) feeds the verifier too, every row checked in full on this thread', async () => {
+    const store = new SqliteEventStore(':memory:');
+    const verifier = new LogVerifier();
+    const rows: AuditRow[] = [];
+    try {
+      await appendDrafts(store, 'body-a', 3);
+      const folded: StoredEvent[] = [];
+      for await (const page of verifyingReads(store, verifier)!.readAllPages({ pageSize: 2 })) folded.push(...page);
+      for await (const page of store.readAllPages({ pageSize: 2, onAuditRow: (row) => void rows.push(row) })) void page;
+      expect(folded).toEqual(await store.readAll());
+    } finally {
+      await store.close();
+    }
+    expect(rows.map((row) => [row.position, row.checked])).toEqual([[1, undefined], [2, undefined], [3, undefined]]);
+    expect(verifier.finish()).toEqual(expect.objectContaining({ events: 3, streams: 1, problems: [] }));
+  });
+
   it('a row whose payload no longer parses reaches the verifier named, with its stored hashes, and the read goes on', async () => {
     const file = await log();
     overwritePayload(file, 4, '{"note":');
