@@ -54,11 +54,14 @@ const WORKER_FILE = fileURLToPath(new URL('./start-rebuild.worker.js', import.me
 export async function rebuildEmptyViewsOnThread(
   request: StartRebuildRequest,
   log: { started?: () => void; retry?: (oldGenerationMb: number | undefined) => void } = {},
+  /** The compiled worker and the first cap (tests: the built file from sources, a cap too small). */
+  options: { workerFile?: string; oldGenerationMb?: number } = {},
 ): Promise<StartRebuildReply | undefined> {
-  if (!existsSync(WORKER_FILE)) return undefined;
-  for (let oldGenerationMb: number | undefined = REBUILD_OLD_GENERATION_MB; ; ) {
+  const workerFile = options.workerFile ?? WORKER_FILE;
+  if (!existsSync(workerFile)) return undefined;
+  for (let oldGenerationMb: number | undefined = options.oldGenerationMb ?? REBUILD_OLD_GENERATION_MB; ; ) {
     try {
-      return await runOnce(request, oldGenerationMb, log.started);
+      return await runOnce(workerFile, request, oldGenerationMb, log.started);
     } catch (error) {
       // A larger registry than the cap was sized for: the half-built view set is dropped by the next build.
       if ((error as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY' || oldGenerationMb === undefined) throw error;
@@ -68,8 +71,8 @@ export async function rebuildEmptyViewsOnThread(
   }
 }
 
-function runOnce(request: StartRebuildRequest, oldGenerationMb: number | undefined, started?: () => void): Promise<StartRebuildReply> {
-  const worker = new Worker(WORKER_FILE, {
+function runOnce(workerFile: string, request: StartRebuildRequest, oldGenerationMb: number | undefined, started?: () => void): Promise<StartRebuildReply> {
+  const worker = new Worker(workerFile, {
     workerData: request,
     resourceLimits: { maxYoungGenerationSizeMb: REBUILD_YOUNG_GENERATION_MB, ...(oldGenerationMb === undefined ? {} : { maxOldGenerationSizeMb: oldGenerationMb }) },
   });
