@@ -19,7 +19,10 @@ import type {
 } from '#domain';
 import type { RecordedInterval } from './time/bitemporal.js';
 
-export type CollectionName = 'registry_entries' | 'body_versions' | 'annual_reports' | 'changes' | 'quota_baselines';
+/** The views' format: a store holding views of another one rebuilds them (ADR 0017). */
+export const VIEW_FORMAT = 2;
+
+export type CollectionName = 'body_rows' | 'quota_baselines';
 
 /** One line of the registry list (docs/http-api.md `bodies[]`). */
 export interface RegistryEntry {
@@ -36,54 +39,72 @@ export interface RegistryEntry {
   listing?: ListingPlace;
 }
 
+/** The body's state without its annual reports (those are the reports of its rows). */
+export type BodyVersionState = Omit<BodyState, 'annualReports' | 'lastActivityOn'>;
+
+/** An annual report as the body's fold applies it. */
+export interface AnnualReport {
+  year: number;
+  filedOn: string;
+  meetingsHeld: number;
+}
+
 /**
- * `registry_entries`: a body while it is in the registry, one document per stretch of valid
- * time in which its list fields stay the same. Valid on D: validFrom <= D < validTo.
+ * `body_rows` (view format 2, docs/decisions/0017-one-view-row-per-event.md): one row per event
+ * a body's fold applies, valid from the event's effective date. A body's rows in (validFrom,
+ * position) order are its history:
+ *
+ * - its state on D: the `changed` of its rows with validFrom <= D folded in that order, and the
+ *   `report`s likewise;
+ * - its registry line on D: the `entry` of its last row with validFrom <= D that has one
+ *   (a row carries `entry` only when the event changed the list line; null when the body left
+ *   the registry by it), so a stretch ends at the next such row's validFrom (derived when read,
+ *   never written);
+ * - the change lines of the event: `changes`.
+ *
+ * An event that sorts after all of its body's (the common case, and every event of a rebuild)
+ * only adds its row; an event recorded late or a correction closes the rows whose content it
+ * alters and opens their replacements.
  */
-export interface RegistryEntryDocument {
-  collection: 'registry_entries';
-  /** `<bodyId>@<validFrom>` */
+export interface BodyRowDocument {
+  collection: 'body_rows';
+  /** `<bodyId>@<position>` */
   key: string;
   jurisdiction: string;
   bodyId: string;
   validFrom: LocalDate;
+  /** The log position of the event. */
+  position: number;
+  /** The list line from this event on, when it changed; null: the body left the registry. */
+  entry?: RegistryEntry | null;
+  /** The top-level fields of the state this event changed (the whole state on establishment). */
+  changed?: Partial<BodyVersionState>;
+  /** The annual report this event filed. */
+  report?: AnnualReport;
+  /** The change lines of this event (two for a merger's new target). */
+  changes?: ChangeRecord[];
+}
+
+/** A body's registry line over a stretch of valid time, derived from its rows as known at some moment. */
+export interface RegistryStretch extends RecordedInterval {
+  jurisdiction: string;
+  bodyId: string;
+  validFrom: LocalDate;
+  /**
+   * The next change of the line (exclusive); null while none is known up to the range asked
+   * about (a stretch may go on past it).
+   */
   validTo: LocalDate | null;
+  /** The row the stretch starts with. */
+  position: number;
   entry: RegistryEntry;
 }
 
-/** The body's state without its annual reports (those are `annual_reports` documents). */
-export type BodyVersionState = Omit<BodyState, 'annualReports' | 'lastActivityOn'>;
+/** A stretch as the quota line counts it: the line's series only. */
+export type SeriesStretch = Pick<RegistryStretch, 'bodyId' | 'validFrom' | 'validTo'> & { entry: Pick<RegistryEntry, 'series'> };
 
-/**
- * `body_versions`: what changed in the body's state on `validFrom` (its top-level fields
- * whose value changed; the whole state on establishment). The state as of D is the versions
- * with validFrom <= D folded in validFrom order, so a later version never rewrites an earlier
- * one, and an event recorded late rewrites only the versions whose changes it alters.
- */
-export interface BodyVersionDocument {
-  collection: 'body_versions';
-  /** `<bodyId>@<validFrom>` */
-  key: string;
-  jurisdiction: string;
-  bodyId: string;
-  validFrom: LocalDate;
-  changed: Partial<BodyVersionState>;
-}
-
-/**
- * `annual_reports`: one per AnnualReportFiled that the body's fold applies. A body's reports as
- * of D are those with validFrom <= D, folded in (validFrom, position) order.
- */
-export interface AnnualReportDocument {
-  collection: 'annual_reports';
-  /** The AnnualReportFiled event id. */
-  key: string;
-  jurisdiction: string;
-  bodyId: string;
-  validFrom: LocalDate;
-  position: number;
-  report: { year: number; filedOn: string; meetingsHeld: number };
-}
+/** What the body's state as of a date folds: its rows' changes and reports. */
+export type BodyStateRow = Pick<BodyRowDocument, 'validFrom' | 'position' | 'changed' | 'report'> & RecordedInterval;
 
 /** What every change line carries: the decision's paperwork. */
 export interface ChangeFacts {
@@ -132,17 +153,6 @@ export type ChangeRecord =
 
 export type ChangeType = ChangeRecord['type'];
 
-/** `changes`: one per change line, valid on its effective date. */
-export interface ChangeDocument {
-  collection: 'changes';
-  /** The event id, suffixed for the parts a merger adds to each body. */
-  key: string;
-  jurisdiction: string;
-  bodyId: string;
-  effectiveDate: LocalDate;
-  change: ChangeRecord;
-}
-
 export interface QuotaBaseline {
   total: number;
   standing?: number;
@@ -168,12 +178,7 @@ export interface QuotaBaselineDocument {
 }
 
 /** A document as a projection produces it: valid time only. */
-export type ViewDocument =
-  | RegistryEntryDocument
-  | BodyVersionDocument
-  | AnnualReportDocument
-  | ChangeDocument
-  | QuotaBaselineDocument;
+export type ViewDocument = BodyRowDocument | QuotaBaselineDocument;
 
 /** A document as the read store keeps it. */
 export type Recorded<D extends ViewDocument = ViewDocument> = D & RecordedInterval;

@@ -4,18 +4,11 @@
  * contract suite (read-store.contract.ts) runs against each.
  *
  * The documents are bitemporal (read-documents.ts, time/bitemporal.ts): each answer below is
- * one indexed query over one collection, no replay.
+ * one indexed query over one collection, no replay. A body's registry stretches are derived
+ * from its rows when read (the next row with a list line ends the one before).
  */
 import type { LocalDate } from '#domain';
-import type {
-  AnnualReportDocument,
-  BodyVersionDocument,
-  ChangeDocument,
-  QuotaBaselineDocument,
-  Recorded,
-  RegistryEntryDocument,
-  ViewDocument,
-} from './read-documents.js';
+import type { BodyStateRow, ChangeRecord, QuotaBaselineDocument, Recorded, RegistryStretch, SeriesStretch, ViewDocument } from './read-documents.js';
 import type { Instant } from './time/bitemporal.js';
 
 /** How far the views have been projected: the last event in them and its transaction time. */
@@ -68,6 +61,17 @@ export class CheckpointConflictError extends Error {
   }
 }
 
+/** The live views are of an older format than this code reads (ADR 0017). */
+export class StaleViewsError extends Error {
+  constructor(
+    readonly found: number,
+    readonly expected: number,
+  ) {
+    super(`读模型视图的格式为 ${found}，当前版本需要格式 ${expected}：请运行 npm run cli -- rebuild 重建读模型（服务器在视图过期时启动即自动重建）`);
+    this.name = 'StaleViewsError';
+  }
+}
+
 export interface AsOf {
   /** Valid time: the day asked about. */
   date: LocalDate;
@@ -107,25 +111,32 @@ export interface ReadModelBuild extends ReadModelWriter {
 
 export interface ReadStore extends ReadModelWriter {
   readonly name: string;
-  /** True when the live views hold nothing (checkpoint 0). */
+  /**
+   * True when the live views hold nothing (checkpoint 0), or hold views of an older format
+   * (VIEW_FORMAT), which must be rebuilt: such a store answers checkpoint 0 and refuses reads
+   * and writes on them with StaleViewsError until a rebuild switches to new ones.
+   */
   isEmpty(): Promise<boolean>;
   /** Starts a build into fresh tables/collections; at most one build at a time. */
   beginRebuild(): Promise<ReadModelBuild>;
   /** Replaces the live views by empty ones (checkpoint 0), in one step. */
   reset(): Promise<void>;
 
-  /** Registry entries of the jurisdiction valid on `date` and known at `knownAt`, any order. */
-  registryEntries(jurisdiction: string, asOf: AsOf): Promise<Array<Recorded<RegistryEntryDocument>>>;
-  /** Registry entries valid on some day of [from, to], known at `knownAt`, any order. */
-  registryEntriesBetween(jurisdiction: string, range: DayRange): Promise<Array<Recorded<RegistryEntryDocument>>>;
-  /** The body's versions with validFrom <= date known at `knownAt`, by validFrom (fold them for the state). */
-  bodyVersions(bodyId: string, asOf: AsOf): Promise<Array<Recorded<BodyVersionDocument>>>;
-  /** The body's annual-report documents with validFrom <= date known at `knownAt`, by (validFrom, position). */
-  annualReports(bodyId: string, asOf: AsOf): Promise<Array<Recorded<AnnualReportDocument>>>;
+  /** The registry lines of the jurisdiction valid on `date` as known at `knownAt`, any order (their validTo is not derived: null). */
+  registryEntries(jurisdiction: string, asOf: AsOf): Promise<RegistryStretch[]>;
+  /**
+   * The stretches of registry lines valid on some day of [from, to], known at `knownAt`, any
+   * order, none empty; validTo null when the stretch does not end by `to`.
+   */
+  registryEntriesBetween(jurisdiction: string, range: DayRange): Promise<RegistryStretch[]>;
+  /** The same stretches with the series of their line only (what the quota line counts). */
+  seriesStretchesBetween(jurisdiction: string, range: DayRange): Promise<SeriesStretch[]>;
+  /** The body's rows with validFrom <= date known at `knownAt`, by (validFrom, position): what its state folds. */
+  bodyStateRows(bodyId: string, asOf: AsOf): Promise<BodyStateRow[]>;
   /** Baselines of the jurisdiction in force on some day of [from, to], by validFrom. */
   quotaBaselines(jurisdiction: string, range: DayRange): Promise<Array<Recorded<QuotaBaselineDocument>>>;
-  /** Change lines with from <= effectiveDate <= to, by (effectiveDate, position). */
-  changes(jurisdiction: string, range: DayRange): Promise<Array<Recorded<ChangeDocument>>>;
+  /** Change lines with from <= effectiveDate <= to, by (effectiveDate, position, bodyId, line of the row). */
+  changes(jurisdiction: string, range: DayRange): Promise<ChangeRecord[]>;
 
   /** Answers when the store is reachable. */
   ping(): Promise<void>;

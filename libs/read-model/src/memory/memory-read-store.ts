@@ -3,16 +3,8 @@
  * tools that need no file. Nothing survives the process.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  documentId,
-  type AnnualReportDocument,
-  type BodyVersionDocument,
-  type ChangeDocument,
-  type CollectionName,
-  type QuotaBaselineDocument,
-  type Recorded,
-  type RegistryEntryDocument,
-} from '../read-documents.js';
+import { byRowOrder, linesOn, stretchesBetween } from '../body-rows.js';
+import { documentId, type BodyRowDocument, type BodyStateRow, type ChangeRecord, type QuotaBaselineDocument, type Recorded } from '../read-documents.js';
 import {
   CheckpointConflictError,
   EMPTY_CHECKPOINT,
@@ -23,11 +15,14 @@ import {
   type ReadModelBuild,
   type ReadStore,
 } from '../read-store.port.js';
-import { isKnownAt, isValidOn, overlapsDays } from '../time/bitemporal.js';
+import { isKnownAt, overlapsDays } from '../time/bitemporal.js';
 
 class MemoryViews {
   checkpoint: Checkpoint = EMPTY_CHECKPOINT;
-  readonly documents = new Map<CollectionName, Recorded[]>();
+  readonly baselines: Array<Recorded<QuotaBaselineDocument>> = [];
+  /** Body rows by jurisdiction and by body. */
+  readonly byJurisdiction = new Map<string, Array<Recorded<BodyRowDocument>>>();
+  readonly byBody = new Map<string, Array<Recorded<BodyRowDocument>>>();
   /** documentId → the believed document. */
   readonly open = new Map<string, Recorded>();
 
@@ -42,9 +37,11 @@ class MemoryViews {
     }
     for (const { document, recordedFrom, recordedTo } of batch.inserts) {
       const doc = structuredClone({ ...document, recordedFrom, recordedTo }) as Recorded;
-      const list = this.documents.get(doc.collection) ?? [];
-      list.push(doc);
-      this.documents.set(doc.collection, list);
+      if (doc.collection === 'quota_baselines') this.baselines.push(doc);
+      else {
+        push(this.byJurisdiction, doc.jurisdiction, doc);
+        push(this.byBody, doc.bodyId, doc);
+      }
       if (doc.recordedTo === null) {
         const id = documentId(doc);
         if (this.open.has(id)) throw new Error(`document ${doc.collection}/${doc.key} is already believed`);
@@ -54,9 +51,15 @@ class MemoryViews {
     this.checkpoint = { ...batch.checkpoint };
   }
 
-  of<D extends Recorded>(collection: CollectionName): D[] {
-    return (this.documents.get(collection) ?? []) as D[];
+  rowsOf(jurisdiction: string, knownAt: string, validFromUpTo: string): Array<Recorded<BodyRowDocument>> {
+    return (this.byJurisdiction.get(jurisdiction) ?? []).filter((d) => d.validFrom <= validFromUpTo && isKnownAt(d, knownAt));
   }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export class MemoryReadStore implements ReadStore {
@@ -106,57 +109,47 @@ export class MemoryReadStore implements ReadStore {
   }
 
   async registryEntries(jurisdiction: string, { date, knownAt }: AsOf) {
-    return clone(
-      this.live
-        .of<Recorded<RegistryEntryDocument>>('registry_entries')
-        .filter((d) => d.jurisdiction === jurisdiction && isValidOn(d, date) && isKnownAt(d, knownAt)),
-    );
+    return clone(linesOn(this.live.rowsOf(jurisdiction, knownAt, date)));
   }
 
   async registryEntriesBetween(jurisdiction: string, { from, to, knownAt }: DayRange) {
-    return clone(
-      this.live
-        .of<Recorded<RegistryEntryDocument>>('registry_entries')
-        .filter((d) => d.jurisdiction === jurisdiction && overlapsDays(d, from, to) && isKnownAt(d, knownAt)),
-    );
+    return clone(stretchesBetween(this.live.rowsOf(jurisdiction, knownAt, to), from));
   }
 
-  async bodyVersions(bodyId: string, { date, knownAt }: AsOf) {
-    return clone(
-      this.live
-        .of<Recorded<BodyVersionDocument>>('body_versions')
-        .filter((d) => d.bodyId === bodyId && d.validFrom <= date && isKnownAt(d, knownAt))
-        .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0)),
-    );
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return (await this.registryEntriesBetween(jurisdiction, range)).map(({ bodyId, validFrom, validTo, entry }) => ({ bodyId, validFrom, validTo, entry: { series: entry.series } }));
   }
 
-  async annualReports(bodyId: string, { date, knownAt }: AsOf) {
+  async bodyStateRows(bodyId: string, { date, knownAt }: AsOf): Promise<BodyStateRow[]> {
     return clone(
-      this.live
-        .of<Recorded<AnnualReportDocument>>('annual_reports')
-        .filter((d) => d.bodyId === bodyId && d.validFrom <= date && isKnownAt(d, knownAt))
-        .sort((a, b) => (a.validFrom !== b.validFrom ? (a.validFrom < b.validFrom ? -1 : 1) : a.position - b.position)),
+      (this.live.byBody.get(bodyId) ?? [])
+        .filter((d) => d.validFrom <= date && isKnownAt(d, knownAt) && (d.changed || d.report))
+        .sort(byRowOrder)
+        .map(({ validFrom, position, changed, report, recordedFrom, recordedTo }) => ({
+          validFrom,
+          position,
+          ...(changed ? { changed } : {}),
+          ...(report ? { report } : {}),
+          recordedFrom,
+          recordedTo,
+        })),
     );
   }
 
   async quotaBaselines(jurisdiction: string, { from, to, knownAt }: DayRange) {
     return clone(
-      this.live
-        .of<Recorded<QuotaBaselineDocument>>('quota_baselines')
+      this.live.baselines
         .filter((d) => d.jurisdiction === jurisdiction && overlapsDays(d, from, to) && isKnownAt(d, knownAt))
         .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0)),
     );
   }
 
-  async changes(jurisdiction: string, { from, to, knownAt }: DayRange) {
-    return clone(
-      this.live
-        .of<Recorded<ChangeDocument>>('changes')
-        .filter((d) => d.jurisdiction === jurisdiction && d.effectiveDate >= from && d.effectiveDate <= to && isKnownAt(d, knownAt))
-        .sort((a, b) =>
-          a.effectiveDate !== b.effectiveDate ? (a.effectiveDate < b.effectiveDate ? -1 : 1) : a.change.position - b.change.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-        ),
-    );
+  async changes(jurisdiction: string, { from, to, knownAt }: DayRange): Promise<ChangeRecord[]> {
+    const rows = this.live
+      .rowsOf(jurisdiction, knownAt, to)
+      .filter((d) => d.validFrom >= from && d.changes)
+      .sort((a, b) => byRowOrder(a, b) || (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0));
+    return clone(rows.flatMap((d) => d.changes!));
   }
 
   async ping(): Promise<void> {}

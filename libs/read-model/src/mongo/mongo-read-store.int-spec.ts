@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { MongoClient, type Document } from 'mongodb';
 import { readStoreContract } from '../read-store.contract.js';
-import { CheckpointConflictError, type DocumentInsert, type ReadModelBatch } from '../read-store.port.js';
+import { CheckpointConflictError, StaleViewsError, type DocumentInsert, type ReadModelBatch } from '../read-store.port.js';
 import { MongoReadStore, type MongoReadStoreOptions } from './mongo-read-store.js';
 
 const url = process.env.MONGO_URL;
@@ -41,12 +41,12 @@ if (url) {
   const asOf = { date: '2020-06-01', knownAt: '2099-01-01T00:00:00.000Z' };
   const doc = (bodyId: string): DocumentInsert => ({
     document: {
-      collection: 'registry_entries',
-      key: `${bodyId}@2020-01-01`,
+      collection: 'body_rows',
+      key: `${bodyId}@1`,
       jurisdiction: J,
       bodyId,
       validFrom: '2020-01-01',
-      validTo: null,
+      position: 1,
       entry: { id: bodyId, name: bodyId, aliases: [], kind: '其他', series: 'party', duration: 'standing', establishedOn: '2020-01-01', hostDepartment: '办' },
     },
     recordedFrom: T,
@@ -70,7 +70,29 @@ if (url) {
         await store.apply(batch(0, 1, 'a', 'b'));
         const explained = await store.explainRegistryQuery();
         const scans = stages(explained.queryPlanner.winningPlan.queryPlan ?? explained.queryPlanner.winningPlan).filter((s) => s.stage === 'IXSCAN');
-        expect(scans.map((s) => s.indexName)).toEqual(['as_of']);
+        expect(scans.map((s) => s.indexName)).toEqual(['by_jurisdiction']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('takes a live set of the previous format (its checkpoint names none) for empty, refuses to read it, and reads the rebuilt one', async () => {
+      const { dbName, connect } = fresh();
+      const store = await connect({ pointerTtlMs: 0 });
+      try {
+        await store.apply(batch(0, 1, 'old'));
+        const pointer = await store.db.collection<{ _id: string; live: string }>('views').findOne({ _id: 'views' });
+        await store.db.collection<{ _id: string }>('checkpoints').updateOne({ _id: pointer!.live }, { $unset: { format: '' } });
+        const reopened = await connect({ pointerTtlMs: 0 });
+        expect(await reopened.isEmpty()).toBe(true);
+        await expect(reopened.registryEntries(J, asOf)).rejects.toBeInstanceOf(StaleViewsError);
+        await expect(reopened.apply(batch(0, 2, 'x'))).rejects.toThrow(/npm run cli -- rebuild/);
+        const build = await reopened.beginRebuild();
+        await build.apply(batch(0, 2, 'new'));
+        await build.complete();
+        expect(await ids(reopened)).toEqual(['new']);
+        await reopened.close();
+        void dbName;
       } finally {
         await store.close();
       }
@@ -125,9 +147,9 @@ if (url) {
         await writer.reset();
         expect(await ids(writer)).toEqual([]);
         expect(await ids(reader)).toEqual(['old']); // its cached pointer still names the old, intact set
-        expect(await writer.viewCollections()).toHaveLength(10);
+        expect(await writer.viewCollections()).toHaveLength(4);
         const later = await connect({ retireAfterMs: 0 });
-        expect(await later.viewCollections()).toHaveLength(5);
+        expect(await later.viewCollections()).toHaveLength(2);
         await later.close();
       } finally {
         await writer.close();
@@ -165,7 +187,7 @@ if (url) {
         await build.apply(batch(0, 1, 'x'));
         await build.complete();
         expect(await ids(store)).toEqual(['x']);
-        expect(await store.viewCollections()).toHaveLength(5);
+        expect(await store.viewCollections()).toHaveLength(2);
       } finally {
         await store.close();
       }

@@ -1,10 +1,12 @@
 /**
  * The MongoDB read store (MONGO_URL), the port mapped thinly onto collections.
  *
- * - A view set is five collections suffixed by its set id (`registry_entries_<id>`,
- *   `body_versions_<id>`, …) plus its document in `checkpoints` (`_id` = the set id). Every
- *   collection has one index, on the fields its as-of query starts with (and sorts by); closing
- *   a document uses the same index.
+ * - A view set is two collections suffixed by its set id (`body_rows_<id>`,
+ *   `quota_baselines_<id>`) plus its document in `checkpoints` (`_id` = the set id, `format` the
+ *   view format: a set of another format counts as empty and is rebuilt, ADR 0017). The
+ *   indexes start with the fields the queries filter on (and sort by); closing a document uses
+ *   the body index. The queries read the rows a window needs and derive the registry stretches
+ *   in code (body-rows.ts), the same rule the SQLite store runs as window functions.
  * - `views` holds one pointer document, `{_id: 'views', live, building, retired}`. Readers
  *   cache it for `pointerTtlMs`; writers read it inside their transaction.
  * - `apply(batch)` is one multi-document transaction: the checkpoint compare-and-set on
@@ -28,18 +30,21 @@ import {
   type Filter,
   type MongoClientOptions,
 } from 'mongodb';
-import type {
-  AnnualReportDocument,
-  BodyVersionDocument,
-  ChangeDocument,
-  CollectionName,
-  QuotaBaselineDocument,
-  Recorded,
-  RegistryEntryDocument,
-  ViewDocument,
+import { byRowOrder, linesOn, stretchesBetween } from '../body-rows.js';
+import {
+  VIEW_FORMAT,
+  type BodyRowDocument,
+  type BodyStateRow,
+  type ChangeRecord,
+  type CollectionName,
+  type QuotaBaselineDocument,
+  type Recorded,
+  type ViewDocument,
 } from '../read-documents.js';
 import {
   CheckpointConflictError,
+  EMPTY_CHECKPOINT,
+  StaleViewsError,
   type AsOf,
   type Checkpoint,
   type DayRange,
@@ -49,18 +54,18 @@ import {
 } from '../read-store.port.js';
 import { ProjectionLease, type ProjectionLeaseOptions } from './projection-lease.js';
 
-export const VIEW_COLLECTIONS: readonly CollectionName[] = ['registry_entries', 'body_versions', 'annual_reports', 'changes', 'quota_baselines'];
+export const VIEW_COLLECTIONS: readonly CollectionName[] = ['body_rows', 'quota_baselines'];
+/** The collections of view sets of format 1, dropped with their set. */
+const FORMAT_1_COLLECTIONS = ['registry_entries', 'body_versions', 'annual_reports', 'changes'];
 
-/** The index of each view: the fields its query starts with, then the ones it sorts by. */
-export const VIEW_INDEXES: Record<CollectionName, Document> = {
-  registry_entries: { jurisdiction: 1, validFrom: 1 },
-  body_versions: { bodyId: 1, validFrom: 1 },
-  annual_reports: { bodyId: 1, validFrom: 1, position: 1 },
-  changes: { jurisdiction: 1, effectiveDate: 1, 'change.position': 1, key: 1 },
-  quota_baselines: { jurisdiction: 1, validFrom: 1 },
+/** The indexes of each view: the fields its queries start with, then the ones they sort by. */
+export const VIEW_INDEXES: Record<CollectionName, Array<{ name: string; key: Document }>> = {
+  body_rows: [
+    { name: 'by_body', key: { bodyId: 1, validFrom: 1, position: 1 } },
+    { name: 'by_jurisdiction', key: { jurisdiction: 1, validFrom: 1, position: 1, bodyId: 1 } },
+  ],
+  quota_baselines: [{ name: 'as_of', key: { jurisdiction: 1, validFrom: 1 } }],
 };
-
-const INDEX_NAME = 'as_of';
 const POINTER_ID = 'views';
 const POINTER_COLLECTION = 'views';
 const CHECKPOINT_COLLECTION = 'checkpoints';
@@ -83,6 +88,8 @@ interface CheckpointDocument {
   _id: string;
   position: number;
   transactionTime: string | null;
+  /** The view format of the set (absent: format 1). */
+  format?: number;
 }
 
 export interface MongoReadStoreOptions {
@@ -141,15 +148,15 @@ class ViewSet {
           if (!isMongoCode(error, 48)) throw error; // NamespaceExists: created meanwhile
         }
       }
-      await db.collection(name).createIndex(VIEW_INDEXES[view], { name: INDEX_NAME });
+      for (const index of VIEW_INDEXES[view]) await db.collection(name).createIndex(index.key, { name: index.name });
     }
     return new ViewSet(db, id);
   }
 
   static async drop(db: Db, id: string): Promise<void> {
-    for (const view of VIEW_COLLECTIONS) {
+    for (const view of [...VIEW_COLLECTIONS, ...FORMAT_1_COLLECTIONS]) {
       try {
-        await db.collection(collectionOf(view, id)).drop();
+        await db.collection(`${view}_${id}`).drop();
       } catch (error) {
         if (!isMongoCode(error, 26)) throw error; // NamespaceNotFound
       }
@@ -182,28 +189,32 @@ class ViewSet {
     for (const [view, docs] of inserts) await this.views[view].insertMany(docs, { session, ordered: true });
   }
 
+  /** The rows with a list line of the jurisdiction by `upTo`, known at K. */
+  private lineRows(jurisdiction: string, upTo: string, knownAt: string) {
+    return this.views.body_rows
+      .find({ jurisdiction, validFrom: { $lte: upTo }, entry: { $exists: true }, $and: knownAtFilter(knownAt) }, { projection: { _id: 0, changed: 0, report: 0, changes: 0 } })
+      .toArray() as unknown as Promise<Array<Recorded<BodyRowDocument>>>;
+  }
+
   async registryEntries(jurisdiction: string, { date, knownAt }: AsOf) {
-    return (await this.views.registry_entries
-      .find({ jurisdiction, validFrom: { $lte: date }, $and: [validAfter(date), ...knownAtFilter(knownAt)] }, WITHOUT_ID)
-      .toArray()) as unknown as Array<Recorded<RegistryEntryDocument>>;
+    return linesOn(await this.lineRows(jurisdiction, date, knownAt));
   }
 
   async registryEntriesBetween(jurisdiction: string, { from, to, knownAt }: DayRange) {
-    return (await this.views.registry_entries
-      .find({ jurisdiction, validFrom: { $lte: to }, $and: [validAfter(from), ...knownAtFilter(knownAt)] }, WITHOUT_ID)
-      .toArray()) as unknown as Array<Recorded<RegistryEntryDocument>>;
+    return stretchesBetween(await this.lineRows(jurisdiction, to, knownAt), from);
   }
 
-  async bodyVersions(bodyId: string, { date, knownAt }: AsOf) {
-    return (await this.views.body_versions
-      .find({ bodyId, validFrom: { $lte: date }, $and: knownAtFilter(knownAt) }, { ...WITHOUT_ID, sort: { bodyId: 1, validFrom: 1 } })
-      .toArray()) as unknown as Array<Recorded<BodyVersionDocument>>;
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return (await this.registryEntriesBetween(jurisdiction, range)).map(({ bodyId, validFrom, validTo, entry }) => ({ bodyId, validFrom, validTo, entry: { series: entry.series } }));
   }
 
-  async annualReports(bodyId: string, { date, knownAt }: AsOf) {
-    return (await this.views.annual_reports
-      .find({ bodyId, validFrom: { $lte: date }, $and: knownAtFilter(knownAt) }, { ...WITHOUT_ID, sort: { bodyId: 1, validFrom: 1, position: 1 } })
-      .toArray()) as unknown as Array<Recorded<AnnualReportDocument>>;
+  async bodyStateRows(bodyId: string, { date, knownAt }: AsOf): Promise<BodyStateRow[]> {
+    return (await this.views.body_rows
+      .find(
+        { bodyId, validFrom: { $lte: date }, $and: [...knownAtFilter(knownAt), { $or: [{ changed: { $exists: true } }, { report: { $exists: true } }] }] },
+        { projection: { _id: 0, validFrom: 1, position: 1, changed: 1, report: 1, recordedFrom: 1, recordedTo: 1 }, sort: { bodyId: 1, validFrom: 1, position: 1 } },
+      )
+      .toArray()) as unknown as BodyStateRow[];
   }
 
   async quotaBaselines(jurisdiction: string, { from, to, knownAt }: DayRange) {
@@ -215,19 +226,21 @@ class ViewSet {
       .toArray()) as unknown as Array<Recorded<QuotaBaselineDocument>>;
   }
 
-  async changes(jurisdiction: string, { from, to, knownAt }: DayRange) {
-    return (await this.views.changes
+  async changes(jurisdiction: string, { from, to, knownAt }: DayRange): Promise<ChangeRecord[]> {
+    const rows = (await this.views.body_rows
       .find(
-        { jurisdiction, effectiveDate: { $gte: from, $lte: to }, $and: knownAtFilter(knownAt) },
-        { ...WITHOUT_ID, sort: { jurisdiction: 1, effectiveDate: 1, 'change.position': 1, key: 1 } },
+        { jurisdiction, validFrom: { $gte: from, $lte: to }, changes: { $exists: true }, $and: knownAtFilter(knownAt) },
+        { projection: { _id: 0, bodyId: 1, validFrom: 1, position: 1, changes: 1 }, sort: { jurisdiction: 1, validFrom: 1, position: 1, bodyId: 1 } },
       )
-      .toArray()) as unknown as Array<Recorded<ChangeDocument>>;
+      .toArray()) as unknown as Array<Pick<BodyRowDocument, 'bodyId' | 'validFrom' | 'position' | 'changes'>>;
+    rows.sort((a, b) => byRowOrder(a, b) || (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0));
+    return rows.flatMap((row) => row.changes ?? []);
   }
 
   /** The server's plan for the registry-as-of query (to check that it uses the index). */
   async explainRegistryQuery(): Promise<Document> {
-    return this.views.registry_entries
-      .find({ jurisdiction: '370700', validFrom: { $lte: '2020-01-01' }, $and: [validAfter('2020-01-01'), ...knownAtFilter('2020-01-01T00:00:00.000Z')] })
+    return this.views.body_rows
+      .find({ jurisdiction: '370700', validFrom: { $lte: '2020-01-01' }, entry: { $exists: true }, $and: knownAtFilter('2020-01-01T00:00:00.000Z') })
       .explain('queryPlanner');
   }
 }
@@ -244,14 +257,8 @@ const knownAtFilter = (knownAt: string): Array<Filter<Document>> => [
 /** The believed document a closure names, by the fields of its collection's index. */
 function closeFilter(d: ViewDocument): Filter<Document> {
   switch (d.collection) {
-    case 'registry_entries':
-      return { jurisdiction: d.jurisdiction, validFrom: d.validFrom, key: d.key, recordedTo: null };
-    case 'body_versions':
-      return { bodyId: d.bodyId, validFrom: d.validFrom, key: d.key, recordedTo: null };
-    case 'annual_reports':
-      return { bodyId: d.bodyId, validFrom: d.validFrom, key: d.key, recordedTo: null };
-    case 'changes':
-      return { jurisdiction: d.jurisdiction, effectiveDate: d.effectiveDate, key: d.key, recordedTo: null };
+    case 'body_rows':
+      return { bodyId: d.bodyId, validFrom: d.validFrom, position: d.position, key: d.key, recordedTo: null };
     case 'quota_baselines':
       return { jurisdiction: d.jurisdiction, validFrom: d.validFrom, key: d.key, recordedTo: null };
   }
@@ -331,7 +338,7 @@ export class MongoReadStore implements ReadStore {
     if (!(await this.pointers.findOne({ _id: POINTER_ID }))) {
       const id = newSetId();
       await ViewSet.create(this.db, id);
-      await this.checkpoints.insertOne({ _id: id, position: 0, transactionTime: null });
+      await this.checkpoints.insertOne({ _id: id, position: 0, transactionTime: null, format: VIEW_FORMAT });
       let won = true;
       try {
         await this.pointers.insertOne({ _id: POINTER_ID, live: id, building: null, retired: [] });
@@ -366,8 +373,16 @@ export class MongoReadStore implements ReadStore {
     return set;
   }
 
+  /** Formats of the sets seen live (a set's format never changes). */
+  private readonly formats = new Map<string, number>();
+
+  /** The live set; StaleViewsError when it is of another format. */
   private async live(): Promise<ViewSet> {
-    return this.set((await this.pointer()).live);
+    const id = (await this.pointer()).live;
+    let format = this.formats.get(id);
+    if (format === undefined) this.formats.set(id, (format = await this.formatOf(id)));
+    if (format !== VIEW_FORMAT) throw new StaleViewsError(format, VIEW_FORMAT);
+    return this.set(id);
   }
 
   /** Runs `fn` in one transaction (retried by the driver on transient errors). */
@@ -387,6 +402,12 @@ export class MongoReadStore implements ReadStore {
     return doc ? { position: doc.position, transactionTime: doc.transactionTime } : undefined;
   }
 
+  /** The format of view set `id` (its checkpoint's; format 1 wrote none). */
+  private async formatOf(id: string, session?: ClientSession): Promise<number> {
+    const doc = await this.checkpoints.findOne({ _id: id }, { session, projection: { format: 1 } });
+    return doc?.format ?? 1;
+  }
+
   /** Compare-and-set of set `id`'s checkpoint, first write of every batch. */
   private async moveCheckpoint(id: string, batch: ReadModelBatch, session: ClientSession): Promise<void> {
     const moved = await this.checkpoints.updateOne(
@@ -404,6 +425,8 @@ export class MongoReadStore implements ReadStore {
     for (let attempt = 0; ; attempt++) {
       const pointer = await this.pointer(attempt > 0);
       const checkpoint = await this.readCheckpoint(pointer.live);
+      // views of another format count as none: the projector then rebuilds them (ADR 0017)
+      if (checkpoint && (await this.formatOf(pointer.live)) !== VIEW_FORMAT) return EMPTY_CHECKPOINT;
       if (checkpoint) return checkpoint;
       if (attempt > 0) throw new Error(`read model view set ${pointer.live} has no checkpoint`);
     }
@@ -413,6 +436,8 @@ export class MongoReadStore implements ReadStore {
     await this.transaction(async (session) => {
       const pointer = await this.pointers.findOne({ _id: POINTER_ID }, { session });
       if (!pointer) throw new Error('read model has no live view set (the `views` document is missing)');
+      const format = await this.formatOf(pointer.live, session);
+      if (format !== VIEW_FORMAT) throw new StaleViewsError(format, VIEW_FORMAT);
       await this.moveCheckpoint(pointer.live, batch, session);
       await this.set(pointer.live).write(batch, session);
     });
@@ -425,7 +450,7 @@ export class MongoReadStore implements ReadStore {
   async beginRebuild(): Promise<ReadModelBuild> {
     const id = newSetId();
     const set = await ViewSet.create(this.db, id);
-    await this.checkpoints.insertOne({ _id: id, position: 0, transactionTime: null });
+    await this.checkpoints.insertOne({ _id: id, position: 0, transactionTime: null, format: VIEW_FORMAT });
     // Take over: a build still named by the pointer (another one in progress, or left by a crash) is dropped.
     const stale = await this.transaction(async (session) => {
       const pointer = await this.pointers.findOne({ _id: POINTER_ID }, { session });
@@ -516,12 +541,12 @@ export class MongoReadStore implements ReadStore {
     return (await this.live()).registryEntriesBetween(jurisdiction, range);
   }
 
-  async bodyVersions(bodyId: string, asOf: AsOf) {
-    return (await this.live()).bodyVersions(bodyId, asOf);
+  async seriesStretchesBetween(jurisdiction: string, range: DayRange) {
+    return (await this.live()).seriesStretchesBetween(jurisdiction, range);
   }
 
-  async annualReports(bodyId: string, asOf: AsOf) {
-    return (await this.live()).annualReports(bodyId, asOf);
+  async bodyStateRows(bodyId: string, asOf: AsOf) {
+    return (await this.live()).bodyStateRows(bodyId, asOf);
   }
 
   async quotaBaselines(jurisdiction: string, range: DayRange) {

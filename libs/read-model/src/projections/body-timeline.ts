@@ -1,16 +1,11 @@
 /**
  * One body's valid-time timeline, built by folding its view events in valid-time order
- * (effective date, then log order) with the domain's `evolveBody`. Each event folded opens and
- * closes the documents it changes:
+ * (effective date, then log order) with the domain's `evolveBody`. Each event folded becomes
+ * one `body_rows` document (read-documents.ts): the fields of the state it changed, the report
+ * it filed, its change lines, and the registry line when it changed that line.
  *
- * - `registry_entries`: the stretch in which the body is in the registry with the same list
- *   fields; a change of one of them on D ends the stretch on D and starts another;
- * - `body_versions`: the state from each effective date on;
- * - `annual_reports`: each report the fold applies;
- * - `changes`: one line per decision (and one per body a merger concerns).
- *
- * Folding an event that sorts after all those folded before (the common case) emits exactly
- * the change it makes; recomputing from all events and diffing gives the same documents.
+ * Folding an event that sorts after all those folded before (the common case) only opens its
+ * row; recomputing from all events and diffing gives the same documents.
  */
 import {
   ABOLITION_DISPOSITIONS,
@@ -20,19 +15,11 @@ import {
   type BodyState,
   type LocalDate,
 } from '#domain';
-import type {
-  BodyVersionDocument,
-  BodyVersionState,
-  ChangeDocument,
-  ChangeRecord,
-  RegistryEntry,
-  RegistryEntryDocument,
-  ViewDocument,
-} from '../read-documents.js';
+import type { BodyRowDocument, BodyVersionState, ChangeRecord, RegistryEntry, ViewDocument } from '../read-documents.js';
 import { DocumentCollector, type DocumentSink } from './document-batch.js';
 import { byValidTime, type BodyViewEvent } from './view-events.js';
 
-/** Event types after which the body has a new version (annual reports live in their own documents). */
+/** Event types whose row carries the fields of the state they changed (annual reports carry the report). */
 const VERSIONED_TYPES = new Set([
   'BodyEstablished',
   'BodyAdjusted',
@@ -47,12 +34,8 @@ export class BodyTimeline {
   /** Greatest effective date folded so far. */
   private lastDate: LocalDate | undefined;
   private lastPosition = 0;
-  /** The registry entry open towards the future (validTo null), while the body is in the registry. */
-  private segment: RegistryEntryDocument | undefined;
-  /** The latest version. */
-  private version: BodyVersionDocument | undefined;
-  /** The state before the latest version's date (what that version's changes are relative to). */
-  private base: BodyState | undefined;
+  /** The registry line from the last event folded on, while the body is in the registry. */
+  private line: RegistryEntry | undefined;
 
   constructor(readonly bodyId: string) {}
 
@@ -69,7 +52,7 @@ export class BodyTimeline {
     );
   }
 
-  /** Folds one event that sorts after all folded before (see acceptsInOrder). */
+  /** Folds one event that sorts after all folded before (see acceptsInOrder): opens its row. */
   push(view: BodyViewEvent, sink: DocumentSink): void {
     const date = view.event.effectiveDate;
     const before = this.state;
@@ -79,56 +62,36 @@ export class BodyTimeline {
     this.lastPosition = view.position;
     if (!after) return;
 
-    for (const change of changesOf(view, before, after)) sink.open(change);
-
+    const row: BodyRowDocument = {
+      collection: 'body_rows',
+      key: `${this.bodyId}@${view.position}`,
+      jurisdiction: after.jurisdiction,
+      bodyId: this.bodyId,
+      validFrom: date,
+      position: view.position,
+    };
     const type = view.event.type;
     if (type === 'AnnualReportFiled') {
       const data = view.event.data;
-      sink.open({
-        collection: 'annual_reports',
-        key: view.source.eventId,
-        jurisdiction: after.jurisdiction,
-        bodyId: this.bodyId,
-        validFrom: date,
-        position: view.position,
-        report: { year: data.year, filedOn: data.filedOn, meetingsHeld: data.meetingsHeld },
-      });
-      return;
+      row.report = { year: data.year, filedOn: data.filedOn, meetingsHeld: data.meetingsHeld };
+    } else if (VERSIONED_TYPES.has(type)) {
+      const changed = changedFields(before, after);
+      for (const _ in changed) {
+        row.changed = changed;
+        break;
+      }
+      const active = after.status === 'active';
+      const line = this.line;
+      // compared with the state itself: most events (adjustments) leave the list line as it is
+      const unchanged = line ? active && sameEntry(line, after) : !active;
+      if (!unchanged) {
+        this.line = active ? registryEntryOf(after) : undefined;
+        row.entry = this.line ?? null;
+      }
     }
-    if (!VERSIONED_TYPES.has(type)) return;
-
-    if (this.version && this.version.validFrom === date) sink.close(this.version);
-    else this.base = before;
-    this.version = {
-      collection: 'body_versions',
-      key: `${this.bodyId}@${date}`,
-      jurisdiction: after.jurisdiction,
-      bodyId: this.bodyId,
-      validFrom: date,
-      changed: changedFields(this.base, after),
-    };
-    sink.open(this.version);
-
-    const active = after.status === 'active';
-    const open = this.segment;
-    // compared with the state itself: most events (adjustments) leave the list line as it is
-    const unchanged = open ? active && sameEntry(open.entry, after) : !active;
-    if (unchanged) return;
-    const entry = active ? registryEntryOf(after) : undefined;
-    if (open) {
-      sink.close(open);
-      if (open.validFrom < date) sink.open({ ...open, validTo: date });
-    }
-    this.segment = entry && {
-      collection: 'registry_entries',
-      key: `${this.bodyId}@${date}`,
-      jurisdiction: after.jurisdiction,
-      bodyId: this.bodyId,
-      validFrom: date,
-      validTo: null,
-      entry,
-    };
-    if (this.segment) sink.open(this.segment);
+    const changes = changesOf(view, before, after);
+    if (changes.length > 0) row.changes = changes;
+    if (row.changed || row.report || row.changes || row.entry !== undefined) sink.open(row);
   }
 }
 
@@ -193,15 +156,14 @@ export function changedFields(before: BodyState | undefined, after: BodyState): 
   return changed as Partial<BodyVersionState>;
 }
 
-/** Folds versions (in validFrom order) into the state they describe. */
-export function stateFromVersions(versions: ReadonlyArray<Pick<BodyVersionDocument, 'changed'>>): BodyVersionState | undefined {
-  if (versions.length === 0) return undefined;
-  const state = {} as BodyVersionState;
-  for (const version of versions) Object.assign(state, version.changed);
+/** Folds rows' changed fields (in (validFrom, position) order) into the state they describe; undefined when none has any. */
+export function stateFromRows(rows: ReadonlyArray<Pick<BodyRowDocument, 'changed'>>): BodyVersionState | undefined {
+  let state: BodyVersionState | undefined;
+  for (const row of rows) if (row.changed) state = Object.assign(state ?? ({} as BodyVersionState), row.changed);
   return state;
 }
 
-function changesOf(view: BodyViewEvent, before: BodyState | undefined, after: BodyState): ChangeDocument[] {
+function changesOf(view: BodyViewEvent, before: BodyState | undefined, after: BodyState): ChangeRecord[] {
   const { event, source } = view;
   const fromMerger = source.type === 'BodiesMerged';
   const bodyId = view.bodyId;
@@ -209,15 +171,8 @@ function changesOf(view: BodyViewEvent, before: BodyState | undefined, after: Bo
   const eventId = source.eventId;
   const recordedAt = source.recordedAt;
   const position = view.position;
-  const line = (change: ChangeRecord, key = eventId): ChangeDocument => ({
-    collection: 'changes',
-    key,
-    jurisdiction: after.jurisdiction,
-    bodyId,
-    effectiveDate,
-    change,
-  });
-  const mergerPart = (role: 'source' | 'target', name: string): ChangeDocument => {
+  const line = (change: ChangeRecord): ChangeRecord => change;
+  const mergerPart = (role: 'source' | 'target', name: string): ChangeRecord => {
     const data = source.data as BodiesMerged['data'];
     return line(
       {
@@ -236,7 +191,6 @@ function changesOf(view: BodyViewEvent, before: BodyState | undefined, after: Bo
         targetBodyId: data.targetBodyId,
         newTarget: data.establishedTarget !== undefined,
       },
-      `${eventId}:${bodyId}`,
     );
   };
   switch (event.type) {
@@ -257,9 +211,9 @@ function changesOf(view: BodyViewEvent, before: BodyState | undefined, after: Bo
           origin: fromMerger ? 'merger' : (event.data.origin ?? 'decision'),
           ...(fromMerger ? { mergerId: (source.data as BodiesMerged['data']).mergerId } : {}),
         },
-        fromMerger ? `${eventId}:${bodyId}:established` : eventId,
       );
-      return fromMerger ? [established, mergerPart('target', after.name)] : [established];
+      // the order the lines had when each was a document keyed `<event>:<body>`, `<event>:<body>:established`
+      return fromMerger ? [mergerPart('target', after.name), established] : [established];
     }
     case 'AnnualReportFiled':
       return [];

@@ -2,7 +2,7 @@
  * The registry views, given events, when asked as of a date (and as known at a moment).
  */
 import { RegistryProjection } from './registry.projection.js';
-import { projectInMemory } from '../testing/project-in-memory.js';
+import { applyAll, projectInMemory } from '../testing/project-in-memory.js';
 import { RegistryLog } from '../testing/registry-log.js';
 
 const J = '370700';
@@ -255,7 +255,7 @@ describe('the projection itself', () => {
     const projection = new RegistryProjection();
     expect(projection.apply(event)).toEqual({ status: 'applied' });
     expect(projection.apply(event)).toEqual({ status: 'skipped' });
-    expect(projection.takeBatch()?.inserts.filter((d) => d.document.collection === 'registry_entries')).toHaveLength(1);
+    expect(projection.takeBatch()?.inserts.filter((d) => d.document.collection === 'body_rows')).toHaveLength(1);
     expect(projection.takeBatch()).toBeUndefined();
   });
 
@@ -270,22 +270,51 @@ describe('the projection itself', () => {
     expect(projection.apply(second)).toEqual({ status: 'applied' });
     const batch = projection.takeBatch()!;
     expect(batch.basedOn).toBe(first.position);
-    expect(batch.closures.map((c) => [c.document.collection, c.document.key])).toEqual([['registry_entries', 'a@2020-01-01']]);
+    // in order after its history: only its own row, with the new list line
+    expect(batch.closures).toEqual([]);
+    expect(batch.inserts.map(({ document: d }) => [d.key, d.collection === 'body_rows' ? d.entry?.name : undefined])).toEqual([[`a@${second.position}`, '甲委员会']]);
   });
 
-  it('writes documents opened and closed within one batch as closed inserts, and drops those believed for no time', async () => {
+  it('writes one row per event in order, and only rewrites rows for an event recorded late: closed within the batch, they arrive closed', async () => {
     const log = new RegistryLog();
-    log.establish('a', '2020-01-01', { name: '甲领导小组' });
-    log.rename('a', '2020-06-01', '甲委员会');
+    const established = log.establish('a', '2020-01-01', { name: '甲领导小组' });
+    const adjusted = log.adjust('a', '2020-06-01', { memberUnits: ['市财政局'] });
+    const renamed = log.rename('a', '2020-09-01', '甲委员会');
     const projection = new RegistryProjection();
     for (const event of log.events) projection.apply(event);
-    const batch = projection.takeBatch()!;
-    expect(batch.closures).toEqual([]);
-    const entries = batch.inserts.filter((d) => d.document.collection === 'registry_entries');
-    expect(entries.map(({ document: d, recordedTo }) => [d.key, 'validTo' in d ? d.validTo : undefined, recordedTo !== null])).toEqual([
-      ['a@2020-01-01', null, true],
-      ['a@2020-01-01', '2020-06-01', false],
-      ['a@2020-06-01', null, false],
+    const inOrder = projection.takeBatch()!;
+    expect(inOrder.closures).toEqual([]);
+    expect(inOrder.inserts.map(({ document: d, recordedTo }) => [d.key, recordedTo])).toEqual([
+      [`a@${established.position}`, null],
+      [`a@${adjusted.position}`, null],
+      [`a@${renamed.position}`, null],
     ]);
+    // the rename's list line: only the rows that change a line carry one
+    expect(inOrder.inserts.map(({ document: d }) => (d.collection === 'body_rows' ? d.entry !== undefined : undefined))).toEqual([true, false, true]);
+
+    // recorded late, dated before the rename: the rename's row no longer changes the list (the body is gone)
+    const abolished = log.abolish('a', '2020-03-01');
+    await applyAll(projection, [abolished], log.events);
+    const late = projection.takeBatch()!;
+    expect(late.closures.map((c) => c.document.key)).toEqual([`a@${renamed.position}`]);
+    expect(late.inserts.map(({ document: d }) => [d.key, d.collection === 'body_rows' ? d.entry : undefined])).toEqual([
+      [`a@${abolished.position}`, null],
+      [`a@${renamed.position}`, undefined],
+    ]);
+
+    // all in one batch: the rename's row, opened and closed within it, arrives closed
+    const once = new RegistryProjection();
+    await applyAll(once, log.events);
+    const batch = once.takeBatch()!;
+    expect(batch.closures).toEqual([]);
+    expect(batch.inserts.map(({ document: d, recordedTo }) => [d.key, recordedTo === null ? 'open' : 'closed']).sort()).toEqual(
+      [
+        [`a@${established.position}`, 'open'],
+        [`a@${adjusted.position}`, 'open'],
+        [`a@${renamed.position}`, 'closed'],
+        [`a@${renamed.position}`, 'open'],
+        [`a@${abolished.position}`, 'open'],
+      ].sort(),
+    );
   });
 });

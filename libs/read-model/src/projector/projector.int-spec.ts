@@ -3,7 +3,8 @@
  * checkpoint, resumes after a crash, rebuilds beside the live views, and answers what a
  * replay of the log answers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -112,6 +113,51 @@ describe('Projector', () => {
     expect(progress[progress.length - 1].position).toBe(before.position);
     expect(await readStore.checkpoint()).toEqual(before);
     expect(await projector.catchUpFromScratchIfEmpty()).toBe(false);
+    await expectReplayAnswers(eventStore, queries);
+    await eventStore.close();
+    await readStore.close();
+  });
+
+  it('takes views of the previous format (1) for none: refuses to read them with a message to rebuild, and rebuilds them when started', async () => {
+    const dataDir = join(root, `data-${++n}`);
+    mkdirSync(dataDir, { recursive: true });
+    // A data folder as the previous version left it: `live` names a view-set file of format 1
+    // (its tables, its user_version 0, a checkpoint of 5 and one registry entry).
+    const old = new Database(join(dataDir, 'read-models.format1.sqlite'));
+    old.pragma('journal_mode = WAL');
+    old.exec(`
+      CREATE TABLE checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, transaction_time TEXT);
+      INSERT INTO checkpoint VALUES (1, 5, '2024-01-01T00:00:00.000Z');
+      CREATE TABLE registry_entries (jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT, body_id TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, entry TEXT NOT NULL);
+      INSERT INTO registry_entries VALUES ('370700', '2020-01-01', NULL, 'old', '2024-01-01T00:00:00.000Z', NULL, '{"id":"old","name":"旧"}');
+      CREATE TABLE body_versions (body_id TEXT NOT NULL, valid_from TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, jurisdiction TEXT NOT NULL, changed TEXT NOT NULL);
+      CREATE TABLE annual_reports (body_id TEXT NOT NULL, valid_from TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, jurisdiction TEXT NOT NULL, report TEXT NOT NULL);
+      CREATE TABLE changes (jurisdiction TEXT NOT NULL, effective_date TEXT NOT NULL, position INTEGER NOT NULL, change_key TEXT NOT NULL, body_id TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, change TEXT NOT NULL);
+      CREATE TABLE quota_baselines (jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT, recorded_from TEXT NOT NULL, recorded_to TEXT, baseline TEXT NOT NULL);
+    `);
+    old.close();
+    const meta = new Database(join(dataDir, 'read-models.sqlite'));
+    meta.pragma('journal_mode = WAL');
+    meta.exec(`CREATE TABLE read_model_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO read_model_meta VALUES ('live', 'format1');`);
+    meta.close();
+
+    const eventStore = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+    const log = new RegistryLog();
+    log.establish('a', '2020-01-01', { name: '甲领导小组' });
+    log.rename('a', '2021-01-01', '甲委员会');
+    await new LogAppender(eventStore).append(log.events);
+    const readStore = SqliteReadStore.inDataDir(dataDir);
+    const queries = new RegistryQueries(readStore);
+    expect(await readStore.isEmpty()).toBe(true);
+    expect(await readStore.checkpoint()).toEqual({ position: 0, transactionTime: null });
+    await expect(queries.registry(J, '2021-06-01')).rejects.toThrow(/格式为 1.*npm run cli -- rebuild/);
+    await expect(readStore.apply({ basedOn: 0, closures: [], inserts: [], checkpoint: { position: 1, transactionTime: null } })).rejects.toThrow(/npm run cli -- rebuild/);
+
+    // what the server does at start
+    const projector = new Projector({ eventStore, readStore });
+    expect(await projector.catchUpFromScratchIfEmpty()).toBe(true);
+    expect((await queries.registry(J, '2021-06-01')).bodies.map((b) => b.name)).toEqual(['甲委员会']);
+    expect(existsSync(join(dataDir, 'read-models.format1.sqlite'))).toBe(false);
     await expectReplayAnswers(eventStore, queries);
     await eventStore.close();
     await readStore.close();

@@ -4,7 +4,7 @@
  * baselines that overlap the period (both as known at one moment).
  */
 import { addDays, type LocalDate, type Series } from '#domain';
-import type { QuotaBaselineDocument, RegistryEntryDocument } from '../read-documents.js';
+import type { QuotaBaselineDocument, SeriesStretch } from '../read-documents.js';
 import { isValidOn } from '../time/bitemporal.js';
 
 export interface QuotaPoint {
@@ -37,7 +37,7 @@ export interface QuotaTimeline {
 type Valid = { validFrom: LocalDate; validTo: LocalDate | null };
 
 export function quotaTimeline(
-  entries: ReadonlyArray<Pick<RegistryEntryDocument, 'validFrom' | 'validTo' | 'entry'>>,
+  entries: ReadonlyArray<Pick<SeriesStretch, 'validFrom' | 'validTo' | 'entry'>>,
   baselines: ReadonlyArray<Pick<QuotaBaselineDocument, 'validFrom' | 'validTo' | 'baseline'>>,
   from: LocalDate,
   to: LocalDate,

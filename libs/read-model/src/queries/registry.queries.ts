@@ -4,7 +4,7 @@
  */
 import { isLocalDate, type BodyState, type LocalDate, type MergerReason } from '#domain';
 import { MERGER_REASONS } from '#domain';
-import { stateFromVersions } from '../projections/body-timeline.js';
+import { stateFromRows } from '../projections/body-timeline.js';
 import type { ChangeRecord } from '../read-documents.js';
 import type { ReadStore } from '../read-store.port.js';
 import { knownAtInstant, todayInChina, type Instant } from '../time/bitemporal.js';
@@ -73,12 +73,12 @@ export class RegistryQueries {
   /** The body's state on `date` as known at `knownAt`; undefined before it was established (404). */
   async bodyAsOf(bodyId: string, date?: string, knownAt?: string): Promise<BodyState | undefined> {
     const asOf = { date: this.date('date', date), knownAt: this.knownAt(knownAt) };
-    const versions = await this.store.bodyVersions(bodyId, asOf);
-    const folded = stateFromVersions(versions);
+    const rows = await this.store.bodyStateRows(bodyId, asOf);
+    const folded = stateFromRows(rows);
     if (!folded) return undefined;
-    const reports = await this.store.annualReports(bodyId, asOf);
     const state: BodyState = { ...folded, annualReports: [] };
-    for (const { report } of reports) {
+    for (const { report } of rows) {
+      if (!report) continue;
       state.annualReports = [...state.annualReports.filter((r) => r.year !== report.year), report];
       if (!state.lastActivityOn || report.filedOn > state.lastActivityOn) state.lastActivityOn = report.filedOn;
     }
@@ -96,7 +96,7 @@ export class RegistryQueries {
   async quota(jurisdiction: string, from: string, to: string, knownAt?: string): Promise<QuotaBetween> {
     const range = this.range(from, to, knownAt);
     const [entries, baselines] = await Promise.all([
-      this.store.registryEntriesBetween(jurisdiction, range),
+      this.store.seriesStretchesBetween(jurisdiction, range),
       // Every baseline, not only those of the period: before the first one, the line counts what it counts.
       this.store.quotaBaselines(jurisdiction, { ...range, from: '0001-01-01', to: '9999-12-31' }),
     ]);
@@ -117,7 +117,7 @@ export class RegistryQueries {
       affiliationChanged: [],
     };
     const mergers = new Map<string, MergerLine>();
-    for (const { change } of await this.store.changes(jurisdiction, range)) {
+    for (const change of await this.store.changes(jurisdiction, range)) {
       const { type, position: _position, ...line } = change;
       switch (change.type) {
         case 'established':

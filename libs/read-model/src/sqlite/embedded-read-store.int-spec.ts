@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertOf, readStoreContract } from '../read-store.contract.js';
-import type { Recorded, RegistryEntryDocument } from '../read-documents.js';
+import type { BodyRowDocument, Recorded } from '../read-documents.js';
 import { SqliteBuildWriter } from './sqlite-build-writer.js';
 import { SqliteReadStore } from './sqlite-read-store.js';
 
@@ -13,13 +13,13 @@ let n = 0;
 
 readStoreContract('SQLite (embedded, better-sqlite3)', async () => new SqliteReadStore(join(dir, `read-models-${++n}.sqlite`)));
 
-const doc = (bodyId: string, at: string): Recorded<RegistryEntryDocument> => ({
-  collection: 'registry_entries',
-  key: `${bodyId}@2020-01-01`,
+const doc = (bodyId: string, at: string): Recorded<BodyRowDocument> => ({
+  collection: 'body_rows',
+  key: `${bodyId}@1`,
   jurisdiction: '370700',
   bodyId,
   validFrom: '2020-01-01',
-  validTo: null,
+  position: 1,
   entry: { id: bodyId, name: bodyId, aliases: [], kind: '其他', series: 'party', duration: 'standing', establishedOn: '2020-01-01', hostDepartment: '办' },
   recordedFrom: at,
   recordedTo: null,
@@ -45,7 +45,7 @@ describe('SQLite read store, beyond the contract', () => {
 
   it('answers the registry-as-of query from its index', async () => {
     const store = new SqliteReadStore(join(dir, 'plan.sqlite'));
-    expect(store.explainRegistryQuery().join(' ')).toMatch(/USING INDEX registry_entries_as_of/);
+    expect(store.explainRegistryQuery().join(' ')).toMatch(/USING (COVERING )?INDEX body_rows_lines/);
     await store.close();
   });
 
@@ -73,7 +73,7 @@ describe('SQLite read store, beyond the contract', () => {
     const a = doc('a', T);
     await build.apply({ basedOn: 0, closures: [], inserts: [insertOf(a)], checkpoint: { position: 1, transactionTime: T } });
     // closed and opened again under the same key, twice: each closure takes the row believed when it was made
-    const reopened = { ...a, entry: { ...a.entry, name: 'a2' } };
+    const reopened = { ...a, entry: { ...a.entry!, name: 'a2' } };
     await build.apply({ basedOn: 1, closures: [{ document: a, recordedTo: T2 }], inserts: [insertOf({ ...reopened, recordedFrom: T2 })], checkpoint: { position: 2, transactionTime: T2 } });
     expect(await build.checkpoint()).toEqual({ position: 2, transactionTime: T2 });
     await build.complete();

@@ -1,61 +1,58 @@
-import type { ChangeDocument } from '../read-documents.js';
-import { changeColumn, changeOfRow } from './sqlite-view-writes.js';
+import type { ChangeRecord } from '../read-documents.js';
+import { changesColumn, changesOfRow } from './sqlite-view-writes.js';
 
-const adjusted: ChangeDocument = {
-  collection: 'changes',
-  key: '01939a1e-0000-7000-8000-000000000001',
-  jurisdiction: '370700',
+const adjusted: ChangeRecord = {
+  type: 'adjusted',
+  eventId: '01939a1e-0000-7000-8000-000000000001',
   bodyId: 'b-1',
   effectiveDate: '2020-03-01',
-  change: {
-    type: 'adjusted',
-    eventId: '01939a1e-0000-7000-8000-000000000001',
-    bodyId: 'b-1',
-    effectiveDate: '2020-03-01',
-    documentNo: '潍编〔2020〕3号',
-    recordedAt: '2020-03-02T08:00:00.000Z',
-    position: 42,
-    name: '潍坊市安全生产委员会',
-    fields: ['memberUnits'],
-  },
+  documentNo: '潍编〔2020〕3号',
+  recordedAt: '2020-03-02T08:00:00.000Z',
+  position: 42,
+  name: '潍坊市安全生产委员会',
+  fields: ['memberUnits'],
 };
-const rowOf = (document: ChangeDocument, change: string) => ({
-  change,
-  change_key: document.key,
-  body_id: document.bodyId,
-  effective_date: document.effectiveDate,
-  position: document.change.position,
-});
+const rowOf = (line: ChangeRecord, changes: string) => ({ changes, body_id: line.bodyId, valid_from: line.effectiveDate, position: line.position });
+const rest = ({ bodyId: _b, effectiveDate: _d, position: _p, ...line }: ChangeRecord) => line;
 
-describe('the `change` column of the SQLite views', () => {
-  it('leaves out what the row’s columns hold, and reads back the whole change line', () => {
-    const column = changeColumn(adjusted);
-    expect(JSON.parse(column)).toEqual({ type: 'adjusted', documentNo: '潍编〔2020〕3号', recordedAt: '2020-03-02T08:00:00.000Z', name: '潍坊市安全生产委员会', fields: ['memberUnits'] });
-    expect(changeOfRow(rowOf(adjusted, column))).toEqual(adjusted.change);
+describe('the `changes` column of the SQLite body rows', () => {
+  it('leaves out what the row’s columns hold, and reads back the whole change lines', () => {
+    const column = changesColumn([adjusted]);
+    expect(JSON.parse(column)).toEqual([
+      { type: 'adjusted', eventId: adjusted.eventId, documentNo: '潍编〔2020〕3号', recordedAt: '2020-03-02T08:00:00.000Z', name: '潍坊市安全生产委员会', fields: ['memberUnits'] },
+    ]);
+    expect(changesOfRow(rowOf(adjusted, column))).toEqual([adjusted]);
   });
 
   it('writes an adjustment, spelled out, as the same text as any other line', () => {
-    const { eventId: _e, bodyId: _b, effectiveDate: _d, position: _p, ...rest } = adjusted.change;
-    expect(changeColumn(adjusted)).toBe(JSON.stringify(rest));
-    const quoted: ChangeDocument = { ...adjusted, change: { ...adjusted.change, name: '关于"双减"的\\工作专班\n', documentNo: '〔2020〕"3"号' } as ChangeDocument['change'] };
-    const { eventId: _e2, bodyId: _b2, effectiveDate: _d2, position: _p2, ...quotedRest } = quoted.change;
-    expect(changeColumn(quoted)).toBe(JSON.stringify(quotedRest));
+    expect(changesColumn([adjusted])).toBe(JSON.stringify([rest(adjusted)]));
+    const quoted = { ...adjusted, name: '关于"双减"的\\工作专班\n', documentNo: '〔2020〕"3"号' } as ChangeRecord;
+    expect(changesColumn([quoted])).toBe(JSON.stringify([rest(quoted)]));
   });
 
   it('leaves out a missing document number, as JSON does, instead of writing `undefined`', () => {
-    const unnumbered = { ...adjusted, change: { ...adjusted.change, documentNo: undefined } } as unknown as ChangeDocument;
-    expect(() => JSON.parse(changeColumn(unnumbered))).not.toThrow();
-    expect(changeOfRow(rowOf(unnumbered, changeColumn(unnumbered)))).toEqual(JSON.parse(JSON.stringify(unnumbered.change)));
+    const unnumbered = { ...adjusted, documentNo: undefined } as unknown as ChangeRecord;
+    expect(() => JSON.parse(changesColumn([unnumbered]))).not.toThrow();
+    expect(changesOfRow(rowOf(unnumbered, changesColumn([unnumbered])))).toEqual([JSON.parse(JSON.stringify(unnumbered))]);
   });
 
-  it('keeps the event id when the key is not the event id (a merger’s part for one body)', () => {
-    const part: ChangeDocument = { ...adjusted, key: `${adjusted.change.eventId}:b-1` };
-    const column = changeColumn(part);
-    expect(JSON.parse(column).eventId).toBe(adjusted.change.eventId);
-    expect(changeOfRow(rowOf(part, column))).toEqual(adjusted.change);
-  });
-
-  it('reads rows written whole by earlier versions the same way', () => {
-    expect(changeOfRow(rowOf(adjusted, JSON.stringify(adjusted.change)))).toEqual(adjusted.change);
+  it('keeps several lines of one row in their order (a merger’s new target: its part and its establishment)', () => {
+    const part: ChangeRecord = {
+      type: 'merged',
+      eventId: 'm',
+      bodyId: 'b-1',
+      effectiveDate: '2020-03-01',
+      documentNo: '文号',
+      recordedAt: '2020-03-02T08:00:00.000Z',
+      position: 42,
+      name: '丙',
+      role: 'target',
+      mergerId: 'm1',
+      mergerReason: 1,
+      sourceBodyIds: ['a'],
+      targetBodyId: 'b-1',
+      newTarget: true,
+    };
+    expect(changesOfRow(rowOf(part, changesColumn([part, adjusted])))).toEqual([part, adjusted]);
   });
 });

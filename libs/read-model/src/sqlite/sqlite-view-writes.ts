@@ -4,10 +4,10 @@
  * connection) and the build writer thread (sqlite-build-writer.ts), so both write exactly the
  * same rows.
  */
-import type { ChangeDocument, ChangeRecord, CollectionName, ViewDocument } from '../read-documents.js';
+import { VIEW_FORMAT, type BodyRowDocument, type ChangeRecord, type CollectionName, type ViewDocument } from '../read-documents.js';
 import type { DocumentClosure, DocumentInsert } from '../read-store.port.js';
 
-const COLLECTIONS: readonly CollectionName[] = ['registry_entries', 'body_versions', 'annual_reports', 'changes', 'quota_baselines'];
+const COLLECTIONS: readonly CollectionName[] = ['body_rows', 'quota_baselines'];
 const INSERT = Object.fromEntries(COLLECTIONS.map((c, i) => [c, i])) as Record<CollectionName, number>;
 const CLOSE = Object.fromEntries(COLLECTIONS.map((c, i) => [c, COLLECTIONS.length + i])) as Record<CollectionName, number>;
 
@@ -24,30 +24,26 @@ export interface WriteStatements {
   statements: string[];
 }
 
-/** The tables of one view set, their names prefixed by `p` (empty in a view set's own file). */
+/**
+ * The tables of one view set, their names prefixed by `p` (empty in a view set's own file,
+ * whose `user_version` then says its format: VIEW_FORMAT).
+ *
+ * `body_rows` columns: `entry` the list line's JSON when the event changed it (`null` when the
+ * body left the registry by it, SQL NULL when unchanged); `changed` the state fields it changed;
+ * `report` the annual report it filed; `changes` its change lines (changesColumn).
+ */
 export function viewTablesSql(p: string): string {
   return `
+${p === '' ? `PRAGMA user_version = ${VIEW_FORMAT};` : ''}
 CREATE TABLE ${p}checkpoint (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   position INTEGER NOT NULL,
   transaction_time TEXT
 );
 INSERT INTO ${p}checkpoint (id, position, transaction_time) VALUES (1, 0, NULL);
-CREATE TABLE ${p}registry_entries (
-  jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT, body_id TEXT NOT NULL,
-  recorded_from TEXT NOT NULL, recorded_to TEXT, entry TEXT NOT NULL
-);
-CREATE TABLE ${p}body_versions (
-  body_id TEXT NOT NULL, valid_from TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT,
-  jurisdiction TEXT NOT NULL, changed TEXT NOT NULL
-);
-CREATE TABLE ${p}annual_reports (
-  body_id TEXT NOT NULL, valid_from TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL,
-  recorded_from TEXT NOT NULL, recorded_to TEXT, jurisdiction TEXT NOT NULL, report TEXT NOT NULL
-);
-CREATE TABLE ${p}changes (
-  jurisdiction TEXT NOT NULL, effective_date TEXT NOT NULL, position INTEGER NOT NULL, change_key TEXT NOT NULL,
-  body_id TEXT NOT NULL, recorded_from TEXT NOT NULL, recorded_to TEXT, change TEXT NOT NULL
+CREATE TABLE ${p}body_rows (
+  jurisdiction TEXT NOT NULL, body_id TEXT NOT NULL, valid_from TEXT NOT NULL, position INTEGER NOT NULL,
+  recorded_from TEXT NOT NULL, recorded_to TEXT, entry TEXT, changed TEXT, report TEXT, changes TEXT
 );
 CREATE TABLE ${p}quota_baselines (
   jurisdiction TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
@@ -57,30 +53,26 @@ CREATE TABLE ${p}quota_baselines (
 }
 
 /**
- * One index per collection, on the columns its as-of query starts with; closing a document uses
- * the same index. The registry's also holds the interval ends, so that of a jurisdiction's
- * entries begun by D only those valid and known then are read from the table (measured:
- * p50 0.26 → 0.20 ms on the bench registry). A rebuild creates them after the last insert (one sort instead of 2 million
- * index updates).
+ * The indexes: a body's rows in valid-time order (its state; closing a row); the rows with a
+ * list line per jurisdiction and body in valid-time order, holding every column the registry's
+ * window queries read but the line itself (partial: a fraction of the rows; in the windows'
+ * order, so they need no sort); the rows with change lines per jurisdiction
+ * and date. A rebuild creates them after the last insert (one sort each).
  */
 export function viewIndexesSql(p: string): string {
   return `
-CREATE INDEX ${p}registry_entries_as_of ON ${p}registry_entries (jurisdiction, valid_from, valid_to, recorded_from, recorded_to);
-CREATE INDEX ${p}body_versions_as_of ON ${p}body_versions (body_id, valid_from);
-CREATE INDEX ${p}annual_reports_as_of ON ${p}annual_reports (body_id, valid_from);
-CREATE INDEX ${p}changes_by_date ON ${p}changes (jurisdiction, effective_date);
+CREATE INDEX ${p}body_rows_by_body ON ${p}body_rows (body_id, valid_from, position);
+CREATE INDEX ${p}body_rows_lines ON ${p}body_rows (jurisdiction, body_id, valid_from, position, recorded_from, recorded_to) WHERE entry IS NOT NULL;
+CREATE INDEX ${p}body_rows_changes ON ${p}body_rows (jurisdiction, valid_from) WHERE changes IS NOT NULL;
 CREATE INDEX ${p}quota_baselines_as_of ON ${p}quota_baselines (jurisdiction, valid_from);
 `;
 }
 
-export const VIEW_TABLES = ['checkpoint', 'registry_entries', 'body_versions', 'annual_reports', 'changes', 'quota_baselines'];
+export const VIEW_TABLES = ['checkpoint', 'body_rows', 'quota_baselines'];
 
 /** Which believed document a closure closes: the key columns of each collection, in parameter order. */
 const CLOSE_KEYS: Record<CollectionName, string> = {
-  registry_entries: 'jurisdiction = ? AND valid_from = ? AND body_id = ?',
-  body_versions: 'body_id = ? AND valid_from = ?',
-  annual_reports: 'body_id = ? AND valid_from = ? AND event_id = ?',
-  changes: 'jurisdiction = ? AND effective_date = ? AND change_key = ?',
+  body_rows: 'body_id = ? AND valid_from = ? AND position = ?',
   quota_baselines: 'jurisdiction = ? AND valid_from = ?',
 };
 
@@ -100,10 +92,7 @@ export function deferredCloseStatements(p: string): string[] {
 
 export function writeStatements(p: string): WriteStatements {
   const inserts: Record<CollectionName, string> = {
-    registry_entries: `INSERT INTO ${p}registry_entries (jurisdiction, valid_from, valid_to, body_id, recorded_from, recorded_to, entry) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    body_versions: `INSERT INTO ${p}body_versions (body_id, valid_from, recorded_from, recorded_to, jurisdiction, changed) VALUES (?, ?, ?, ?, ?, ?)`,
-    annual_reports: `INSERT INTO ${p}annual_reports (body_id, valid_from, position, event_id, recorded_from, recorded_to, jurisdiction, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    changes: `INSERT INTO ${p}changes (jurisdiction, effective_date, position, change_key, body_id, recorded_from, recorded_to, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    body_rows: `INSERT INTO ${p}body_rows (jurisdiction, body_id, valid_from, position, recorded_from, recorded_to, entry, changed, report, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     quota_baselines: `INSERT INTO ${p}quota_baselines (jurisdiction, valid_from, valid_to, recorded_from, recorded_to, baseline) VALUES (?, ?, ?, ?, ?, ?)`,
   };
   const closes = Object.fromEntries(
@@ -118,62 +107,60 @@ export function writeStatements(p: string): WriteStatements {
 
 export function closeOperation({ document: d, recordedTo: at }: DocumentClosure): WriteOperation {
   switch (d.collection) {
-    case 'registry_entries':
-      return [CLOSE.registry_entries, at, d.jurisdiction, d.validFrom, d.bodyId];
-    case 'body_versions':
-      return [CLOSE.body_versions, at, d.bodyId, d.validFrom];
-    case 'annual_reports':
-      return [CLOSE.annual_reports, at, d.bodyId, d.validFrom, d.key];
-    case 'changes':
-      return [CLOSE.changes, at, d.jurisdiction, d.effectiveDate, d.key];
+    case 'body_rows':
+      return [CLOSE.body_rows, at, d.bodyId, d.validFrom, d.position];
     case 'quota_baselines':
       return [CLOSE.quota_baselines, at, d.jurisdiction, d.validFrom];
   }
 }
 
-/** An insert as a statement run; its last parameter is the document's JSON column. */
+/** An insert as a statement run. */
 export function insertOperation({ document: d, recordedFrom: from, recordedTo: to }: DocumentInsert): WriteOperation {
-  const json = (value: unknown) => JSON.stringify(value);
   switch (d.collection) {
-    case 'registry_entries':
-      return [INSERT.registry_entries, d.jurisdiction, d.validFrom, d.validTo, d.bodyId, from, to, json(d.entry)];
-    case 'body_versions':
-      return [INSERT.body_versions, d.bodyId, d.validFrom, from, to, d.jurisdiction, json(d.changed)];
-    case 'annual_reports':
-      return [INSERT.annual_reports, d.bodyId, d.validFrom, d.position, d.key, from, to, d.jurisdiction, json(d.report)];
-    case 'changes':
-      return [INSERT.changes, d.jurisdiction, d.effectiveDate, d.change.position, d.key, d.bodyId, from, to, changeColumn(d)];
+    case 'body_rows':
+      return [
+        INSERT.body_rows,
+        d.jurisdiction,
+        d.bodyId,
+        d.validFrom,
+        d.position,
+        from,
+        to,
+        d.entry === undefined ? null : JSON.stringify(d.entry),
+        d.changed === undefined ? null : JSON.stringify(d.changed),
+        d.report === undefined ? null : JSON.stringify(d.report),
+        d.changes === undefined ? null : changesColumn(d.changes),
+      ];
     case 'quota_baselines':
-      return [INSERT.quota_baselines, d.jurisdiction, d.validFrom, d.validTo, from, to, json(d.baseline)];
+      return [INSERT.quota_baselines, d.jurisdiction, d.validFrom, d.validTo, from, to, JSON.stringify(d.baseline)];
   }
 }
 
 /**
- * The `change` column: the change line without what its row's columns already hold (bodyId,
- * effectiveDate, position, and eventId when it is the key), a third of its bytes. Rows written
- * before kept them; `changeOfRow` gives the same line for both.
+ * The `changes` column: the row's change lines as a JSON array, each without what the row's
+ * columns hold (bodyId, effectiveDate, position); `changesOfRow` puts them back.
  */
-export function changeColumn(document: ChangeDocument): string {
-  const change = document.change;
-  // Most lines are adjustments: spelled out, they cost a rebuild 0.25 µs less each than the
-  // object rest below (measured); the spec holds both to the same text.
-  if (
-    change.type === 'adjusted' &&
-    change.eventId === document.key &&
-    typeof change.documentNo === 'string' &&
-    typeof change.recordedAt === 'string' &&
-    typeof change.name === 'string' &&
-    Array.isArray(change.fields)
-  ) {
-    return `{"type":"adjusted","documentNo":${JSON.stringify(change.documentNo)},"recordedAt":${JSON.stringify(change.recordedAt)},"name":${JSON.stringify(change.name)},"fields":${JSON.stringify(change.fields)}}`;
+export function changesColumn(changes: readonly ChangeRecord[]): string {
+  if (changes.length === 1) {
+    const change = changes[0];
+    // Most lines are adjustments: spelled out, they cost a rebuild 0.25 µs less each than the
+    // object rest below (measured); the spec holds both to the same text.
+    if (
+      change.type === 'adjusted' &&
+      typeof change.documentNo === 'string' &&
+      typeof change.recordedAt === 'string' &&
+      typeof change.name === 'string' &&
+      Array.isArray(change.fields)
+    ) {
+      return `[{"type":"adjusted","eventId":${JSON.stringify(change.eventId)},"documentNo":${JSON.stringify(change.documentNo)},"recordedAt":${JSON.stringify(change.recordedAt)},"name":${JSON.stringify(change.name)},"fields":${JSON.stringify(change.fields)}}]`;
+    }
   }
-  const { eventId, bodyId: _bodyId, effectiveDate: _effectiveDate, position: _position, ...rest } = change;
-  return JSON.stringify(eventId === document.key ? rest : { eventId, ...rest });
+  return JSON.stringify(changes.map(({ bodyId: _bodyId, effectiveDate: _effectiveDate, position: _position, ...rest }) => rest));
 }
 
-export function changeOfRow(row: { change: string; change_key: string; body_id: string; effective_date: string; position: number }): ChangeRecord {
-  const stored = JSON.parse(row.change) as Partial<ChangeRecord>;
-  return { ...stored, eventId: stored.eventId ?? row.change_key, bodyId: row.body_id, effectiveDate: row.effective_date, position: row.position } as ChangeRecord;
+export function changesOfRow(row: { changes: string; body_id: string; valid_from: string; position: number }): ChangeRecord[] {
+  const stored = JSON.parse(row.changes) as Array<Partial<ChangeRecord>>;
+  return stored.map((line) => ({ ...line, bodyId: row.body_id, effectiveDate: row.valid_from, position: row.position }) as ChangeRecord);
 }
 
 /**
@@ -210,4 +197,4 @@ export function describeOperation(operation: WriteOperation): string {
   return `statement ${operation[0]} (${operation.slice(1, 4).join(', ')})`;
 }
 
-export type { ViewDocument };
+export type { BodyRowDocument, ViewDocument };

@@ -126,7 +126,8 @@ export function naiveBodies(events: readonly StoredEvent[], date: string, knownA
         break;
       case 'BodyRenamed':
         if (body) {
-          body.formerNames.push({ name: d.previousName, until: f.effectiveDate });
+          // a rename that keeps the name (aliases only) leaves no former name (the domain's rule)
+          if (d.previousName !== d.newName) body.formerNames.push({ name: d.previousName, until: f.effectiveDate });
           body.name = d.newName;
           body.aliases = d.aliases;
         }
