@@ -6,20 +6,89 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** SHA-256 over RFC 8785 (JCS) canonical JSON of the envelope without `hash` and `position`. */
 export function hashEnvelope(envelope: Omit<EventEnvelope, 'hash'> & { hash?: string; position?: number }): string {
-  const { hash: _hash, position: _position, ...content } = envelope;
+  // the members in order without a copy of the envelope left out of them first
+  const ordered = inCanonicalOrder(envelope, true);
+  let text: string;
+  if (ordered === UNSURE) {
+    const { hash: _hash, position: _position, ...content } = envelope;
+    text = canonicalJsonByMembers(content);
+  } else {
+    text = JSON.stringify(ordered);
+  }
   // one-shot hash: a third of createHash's cost for inputs this small
-  return digestOf('sha256', canonicalJson(content), 'hex');
+  return digestOf('sha256', text, 'hex');
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+const UNSURE = Symbol('unsure');
 
 /**
  * RFC 8785 (JCS) canonical JSON, as the `canonicalize` package writes it (a property test
- * holds them equal: hash-chain.spec.ts), without its per-character surrogate scan of every
- * string and its arrays of parts: it took 23 µs of an event's ~60 µs append (measured on the
- * bench workload), this takes a fraction. Strings with a surrogate go through the package.
+ * holds them equal: hash-chain.spec.ts). For plain JSON values (the events this program
+ * writes) the members are put in canonical order and one native JSON.stringify writes the text,
+ * since JCS writes numbers and strings as JSON.stringify does; anything it might write otherwise
+ * goes through the member-by-member writer. Measured on the bench's envelopes (708 characters):
+ * 6.0 µs member by member, 3.9 µs this way.
  */
 export function canonicalJson(value: unknown): string {
+  const ordered = inCanonicalOrder(value);
+  return ordered === UNSURE ? canonicalJsonByMembers(value) : JSON.stringify(ordered);
+}
+
+/**
+ * The value with every object's members in code-unit order of their keys (without `hash` and
+ * `position` at the top when `envelope`), or UNSURE when
+ * JSON.stringify might not write it as JCS does: a toJSON, a number that is not finite, a
+ * function, a surrogate (JCS refuses a lone one), a key JavaScript would
+ * put first whatever the order it was added in (an array index) or that would set the prototype.
+ */
+function inCanonicalOrder(value: unknown, envelope = false): unknown {
+  switch (typeof value) {
+    case 'string':
+      return SURROGATE.test(value) ? UNSURE : value;
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : UNSURE;
+    case 'object': {
+      if (value === null) return value;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return UNSURE;
+      if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i] as unknown;
+          // both write null for these
+          if (item === undefined || typeof item === 'symbol') continue;
+          const ordered = inCanonicalOrder(item);
+          if (ordered === UNSURE) return UNSURE;
+          if (ordered !== item) (copy ??= value.slice())[i] = ordered;
+        }
+        return copy ?? value;
+      }
+      // a fresh plain object of the own members, as both writers see any object (a boxed value too)
+      const object = value as Record<string, unknown>;
+      const copy: Record<string, unknown> = {};
+      // the default sort compares UTF-16 code units, as JCS does
+      for (const key of Object.keys(object).sort()) {
+        const first = key.charCodeAt(0);
+        if ((first >= 0x30 && first <= 0x39) || key === '__proto__' || SURROGATE.test(key)) return UNSURE;
+        if (envelope && (key === 'hash' || key === 'position')) continue;
+        const item = object[key];
+        // both leave these members out
+        if (item === undefined || typeof item === 'symbol') continue;
+        const ordered = inCanonicalOrder(item);
+        if (ordered === UNSURE) return UNSURE;
+        copy[key] = ordered;
+      }
+      return copy;
+    }
+    default:
+      return UNSURE;
+  }
+}
+
+/** The member-by-member writer: any value, and the errors for what JSON cannot hold (exported for its test). */
+export function canonicalJsonByMembers(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return SURROGATE.test(value) ? (canonicalize as unknown as (v: unknown) => string)(value) : JSON.stringify(value);
@@ -30,12 +99,12 @@ export function canonicalJson(value: unknown): string {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJsonByMembers((value as { toJSON: () => unknown }).toJSON());
       if (Array.isArray(value)) {
         let text = '[';
         for (let i = 0; i < value.length; i++) {
           const item = value[i] as unknown;
-          text += (i === 0 ? '' : ',') + (item === undefined || typeof item === 'symbol' ? 'null' : canonicalJson(item));
+          text += (i === 0 ? '' : ',') + (item === undefined || typeof item === 'symbol' ? 'null' : canonicalJsonByMembers(item));
         }
         return `${text}]`;
       }
@@ -45,7 +114,7 @@ export function canonicalJson(value: unknown): string {
       for (const key of Object.keys(object).sort()) {
         const item = object[key];
         if (item === undefined || typeof item === 'symbol') continue;
-        text += `${first ? '' : ','}${canonicalJson(key)}:${canonicalJson(item)}`;
+        text += `${first ? '' : ','}${canonicalJsonByMembers(key)}:${canonicalJsonByMembers(item)}`;
         first = false;
       }
       return `${text}}`;
@@ -62,10 +131,11 @@ export function sealEvents(
 ): EventEnvelope[] {
   let previousHash = stream.lastHash;
   return drafts.map((draft, index) => {
-    const unsealed = { ...draft, version: stream.version + index + 1, previousHash };
-    const hash = hashEnvelope(unsealed);
-    previousHash = hash;
-    return { ...unsealed, hash };
+    // one copy of the draft, its hash filled in after (hashEnvelope leaves `hash` out)
+    const sealed: EventEnvelope = { ...draft, version: stream.version + index + 1, previousHash, hash: '' };
+    sealed.hash = hashEnvelope(sealed);
+    previousHash = sealed.hash;
+    return sealed;
   });
 }
 

@@ -8,13 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { appendDrafts } from '../event-store.contract.js';
-import { CorruptEventError, type StoredEvent } from '../event-store.port.js';
+import { CorruptEventError, type EventEnvelope, type StoredEvent } from '../event-store.port.js';
 import { takeDigest, verifyLog } from '../log-chain.js';
 import { deleteEvent, deleteStream, overwritePayload, rewriteEvent } from '../testing/tamper.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test-fixtures/events-format-1.sqlite', import.meta.url));
+/** 28 events in 4 streams, written by format 2's code (user_version 2, indexed by (type, position)). */
+const FIXTURE_2 = fileURLToPath(new URL('../../test-fixtures/events-format-2.sqlite', import.meta.url));
+const FORMAT_3_INDEXES = ['events_by_id', 'events_by_idempotency_key', 'events_by_position_type', 'events_by_stream'];
+const indexesOf = (db: Database.Database) =>
+  db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name")
+    .all()
+    .map((row) => row.name);
 const dir = mkdtempSync(join(tmpdir(), 'registry-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
@@ -33,7 +42,7 @@ function format1Events(file: string): StoredEvent[] {
   }
 }
 
-describe('SQLite event file: format 2 and the migration of format 1', () => {
+describe('SQLite event file: format 3 and the migration of formats 1 and 2', () => {
   it('migrates a file of format 1 on open, in place: the same events, every hash verifying, the log chain built', async () => {
     const file = fresh();
     copyFileSync(FIXTURE, file);
@@ -41,7 +50,7 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
     expect(before).toHaveLength(69);
     const store = new SqliteEventStore(file);
     try {
-      expect(store.migration).toEqual({ from: 1, to: 2, events: 69, problems: [] });
+      expect(store.migration).toEqual({ from: 1, to: 3, events: 69, problems: [] });
       expect(await store.readAll()).toEqual(before);
       const check = await verifyLog(store);
       expect(check.problems).toEqual([]);
@@ -56,13 +65,62 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
       await store.close();
     }
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'events_format_1'").all()).toEqual([]);
+    expect(indexesOf(db)).toEqual(FORMAT_3_INDEXES);
     db.close();
     const again = new SqliteEventStore(file);
     expect(again.migration).toBeUndefined();
     expect(await again.readAll()).toHaveLength(70);
     await again.close();
+  });
+
+  it('migrates a file of format 2 on open: the same rows, indexed by (position, type) instead of (type, position); reads by type as before', async () => {
+    const file = fresh();
+    copyFileSync(FIXTURE_2, file);
+    const old = new Database(file, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    expect(indexesOf(old)).toContain('events_by_type');
+    const rowsBefore = old.prepare('SELECT * FROM events ORDER BY position').raw(true).all();
+    old.close();
+    const store = new SqliteEventStore(file);
+    try {
+      expect(store.migration).toEqual({ from: 2, to: 3, events: 28, problems: [] });
+      const all = await store.readAll();
+      expect(all).toHaveLength(28);
+      expect((await verifyLog(store)).problems).toEqual([]);
+      for (const types of [['BodyEstablished'], ['BodyAdjusted', 'BodyRenamed'], ['AnnualReportFiled'], ['NoSuchType']]) {
+        expect(await store.readAll({ types })).toEqual(all.filter((e) => types.includes(e.type)));
+        expect(await store.readAll({ types, after: 10, limit: 3 })).toEqual(all.filter((e) => types.includes(e.type) && e.position > 10).slice(0, 3));
+      }
+      const keyed = all.find((e) => e.idempotencyKey)!;
+      expect(await store.findByIdempotencyKey(keyed.idempotencyKey!)).toEqual([keyed]);
+      expect(all.find((e) => 'unexpected' in e)).toBeDefined();
+      // and goes on
+      const last = all.filter((e) => e.streamId === all[0].streamId).at(-1)!;
+      await appendDrafts(store, last.streamId, 2, last.version, last.hash, 'BodyAdjusted');
+      expect((await verifyLog(store)).problems).toEqual([]);
+      expect(await store.readAll({ types: ['BodyAdjusted'], after: 28 })).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(indexesOf(db)).toEqual(FORMAT_3_INDEXES);
+    expect(db.prepare('SELECT * FROM events WHERE position <= 28 ORDER BY position').raw(true).all()).toEqual(rowsBefore);
+    db.close();
+    const again = new SqliteEventStore(file);
+    expect(again.migration).toBeUndefined();
+    await again.close();
+  });
+
+  it('creates a new file in format 3', async () => {
+    const file = fresh();
+    await new SqliteEventStore(file).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(indexesOf(db)).toEqual(FORMAT_3_INDEXES);
+    db.close();
   });
 
   it('refuses to migrate a format 1 file with a row it cannot read, naming it, and leaves the file as it was', () => {
@@ -76,6 +134,70 @@ describe('SQLite event file: format 2 and the migration of format 1', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(0);
     expect(after.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 69 });
     after.close();
+  });
+});
+
+describe('SQLite event file: every value back as it came', () => {
+  const uuid = fc.uuid().map((u) => u.toLowerCase());
+  /** Each field: the kind this program writes, and the kinds a column must not turn into something else. */
+  const id = fc.oneof(uuid, uuid.map((u) => u.toUpperCase()), fc.constantFrom('not-a-uuid', '0123', '', '00000000-0000-0000-0000-00000000000g', '0123456789ab-cdef-0123-4567-89abcdef'));
+  const sha = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.constantFrom('ABCDEF'.repeat(10) + 'abcd', 'abc', '', '0'.repeat(63)));
+  const field = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
+  const envelope = fc.record(
+    {
+      eventId: id,
+      type: fc.constantFrom('BodyEstablished', 'BodyAdjusted', '数'),
+      schemaVersion: fc.oneof(fc.constantFrom(1, 2), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(2 ** 60)),
+      jurisdiction: fc.oneof(fc.constantFrom('370700', '0123'), fc.integer() as fc.Arbitrary<unknown>),
+      bodyId: field(fc.oneof(id, fc.constant('SAME'))),
+      effectiveDate: fc.oneof(fc.constantFrom('2020-03-31', '0001-01-01', '9999-12-31', '2020-02-30', '2020-1-1', '２０２０-01-01', ''), fc.integer() as fc.Arbitrary<unknown>),
+      recordedAt: fc.oneof(
+        fc.date({ min: new Date(0), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom('2026-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '+010000-01-01T00:00:00.000Z', '2026-01-01T08:00:00.000+08:00', 'soon', '2021-02-29T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-01T00:00:60.000Z', '2026-01-01T00:00:00.000z'),
+      ),
+      recordedBy: fc.string(),
+      documentNo: fc.string({ unit: 'grapheme' }),
+      reason: field(fc.string({ unit: 'grapheme' })),
+      justification: field(fc.string()),
+      waivedRules: field(fc.array(fc.record({ rule: fc.string(), source: fc.string(), message: fc.string() }), { maxLength: 2 })),
+      correlationId: id,
+      causationId: fc.oneof(id, fc.constant('SAME')),
+      idempotencyKey: field(fc.string({ minLength: 1 })),
+      requestHash: field(sha),
+      previousHash: sha,
+      hash: sha,
+      unknownField: field(fc.jsonValue()),
+      data: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })),
+    },
+    { requiredKeys: ['eventId', 'type', 'schemaVersion', 'jurisdiction', 'effectiveDate', 'recordedAt', 'recordedBy', 'documentNo', 'correlationId', 'causationId', 'previousHash', 'hash', 'data'] },
+  );
+
+  it('keeps each envelope field and the payload exactly, whatever its kind, through an append and every read', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(envelope, async (drawn) => {
+        // a store each time: the drawn event ids repeat
+        const store = new SqliteEventStore(':memory:');
+        try {
+          const streamId = `body-${++n}`;
+          const event = { ...drawn, streamId, version: 1 } as Record<string, unknown>;
+          for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
+          if (event.bodyId === 'SAME') event.bodyId = String(n);
+          if (event.causationId === 'SAME') event.causationId = event.correlationId;
+          const written = event as unknown as EventEnvelope;
+          await store.append([{ streamId, expectedVersion: 0, events: [written] }]);
+          const [read] = await store.readStream(streamId);
+          const { position, ...back } = read;
+          // as JSON carries it: -0 is 0 there, and in the hash's canonical JSON
+          expect(back).toEqual(JSON.parse(JSON.stringify(written)));
+          expect(JSON.stringify(back.data)).toBe(JSON.stringify(written.data));
+          expect(await store.readAll({ after: position - 1, limit: 1 })).toEqual([read]);
+        } finally {
+          await store.close();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
