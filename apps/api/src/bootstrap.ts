@@ -15,6 +15,7 @@ import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config/registry-config.js';
 import { installSchemas, REQUEST_LIMITS } from './http/openapi.js';
+import { dashboardFiles } from './http/dashboard-files.js';
 import { installRequestChecks } from './http/request-checks.js';
 import { registryValidationPipe } from './http/validation.js';
 import { SERVER_SQLITE_CACHE_MIB } from './read-side/start-rebuild.js';
@@ -67,13 +68,8 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   const dashboard = join(projectRoot(), 'dist', 'dashboard');
   if (existsSync(join(dashboard, 'index.html'))) {
-    // The read-only dashboard (apps/dashboard, built by `npm run build`); hashed assets never change.
-    app.useStaticAssets(dashboard, {
-      index: 'index.html',
-      setHeaders: (response, path) => {
-        response.setHeader('Cache-Control', path.includes(`${join('dashboard', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
+    // The read-only dashboard (apps/dashboard, built by `npm run build`), beside the API.
+    app.use(dashboardFiles(dashboard, API_PREFIX));
   } else {
     new Logger('Dashboard').warn(`未找到看板 ${dashboard}：请先运行 npm run build`);
   }
