@@ -12,7 +12,10 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
+# MALLOC_ARENA_MAX=2, as `npm start` sets it (docs/decisions/0018): fewer malloc arenas for the
+# start rebuild's threads, 6–10 MB less peak RSS at a million events (measured).
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=3000 \
     REGISTRY_DATA_DIR=/app/data

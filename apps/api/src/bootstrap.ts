@@ -8,15 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { eventShapeProblem } from '#domain';
 import { createEventStore, type FormatMigration } from '#event-store';
-import { Projector, createReadStore } from '#read-model';
+import { Projector, SqliteReadStore, createReadStore } from '#read-model';
 import { loadSeeds } from '../../shared/src/seeding.js';
 import { DecisionExecutor } from '#registry-app';
 import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { RegistryConfig } from './config/registry-config.js';
 import { installSchemas, REQUEST_LIMITS } from './http/openapi.js';
+import { dashboardFiles } from './http/dashboard-files.js';
 import { installRequestChecks } from './http/request-checks.js';
 import { registryValidationPipe } from './http/validation.js';
+import { SERVER_SQLITE_CACHE_MIB } from './read-side/start-rebuild.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -30,7 +32,11 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
     logger.log(`事件文件已由格式 ${migration.from} 迁移为格式 ${migration.to}：${migration.events} 个事件`);
     if (migration.problems.length > 0) logger.warn(`迁移后校验发现 ${migration.problems.length} 个问题(迁移前即已存在)：${JSON.stringify(migration.problems.slice(0, 5))}`);
   }
-  const readStore = await createReadStore({ dataDir: config.dataDir, mongoUrl: config.mongoUrl });
+  // The embedded read store with a smaller page cache than the library's default: the read
+  // cache answers the dashboard's repeated reads, and each MiB counts toward the server's RSS (ADR 0018).
+  const readStore = config.mongoUrl
+    ? await createReadStore({ dataDir: config.dataDir, mongoUrl: config.mongoUrl })
+    : SqliteReadStore.inDataDir(config.dataDir, { cacheMiB: SERVER_SQLITE_CACHE_MIB });
   if (config.seedOnEmpty && (await eventStore.headPosition()) === 0) {
     // REGISTRY_SEED_ON_EMPTY: a newcomer sees 潍坊 2020 and the demo at once.
     const logger = new Logger('Seeds');
@@ -62,13 +68,8 @@ export async function createRegistryApp(config: RegistryConfig, options: { logge
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   const dashboard = join(projectRoot(), 'dist', 'dashboard');
   if (existsSync(join(dashboard, 'index.html'))) {
-    // The read-only dashboard (apps/dashboard, built by `npm run build`); hashed assets never change.
-    app.useStaticAssets(dashboard, {
-      index: 'index.html',
-      setHeaders: (response, path) => {
-        response.setHeader('Cache-Control', path.includes(`${join('dashboard', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
+    // The read-only dashboard (apps/dashboard, built by `npm run build`), beside the API.
+    app.use(dashboardFiles(dashboard, API_PREFIX));
   } else {
     new Logger('Dashboard').warn(`未找到看板 ${dashboard}：请先运行 npm run build`);
   }
