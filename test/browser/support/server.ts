@@ -1,7 +1,7 @@
 /** The built API server (`node dist/apps/api/src/main.js`) as a child process, on a free port of 127.0.0.1. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../support/free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,16 +20,6 @@ export const BROWSER_GRANTS = [
   { token: BROWSER_TOKENS.viewer, role: 'viewer', jurisdictions: ['*'], name: '看板测试查看' },
 ];
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface ServerProcess {
   baseUrl: string;
